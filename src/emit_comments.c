@@ -1,0 +1,157 @@
+/* Comment splicing; documented in include/emit_comments.h. */
+#include "emit_comments.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+void emitted_nodes_append(struct emitted_nodes *nodes, const struct node *node)
+{
+	if (nodes->count == nodes->capacity) {
+		size_t capacity = nodes->capacity ? nodes->capacity * 2 : 64;
+		const struct node **items = realloc(nodes->items, capacity * sizeof(*items));
+
+		if (!items)
+			abort();
+		nodes->items = items;
+		nodes->capacity = capacity;
+	}
+	nodes->items[nodes->count++] = node;
+}
+
+void emitted_nodes_release(struct emitted_nodes *nodes)
+{
+	free(nodes->items);
+	nodes->items = NULL;
+	nodes->count = nodes->capacity = 0;
+}
+
+static int is_node_event(yaml_event_type_t type)
+{
+	return type == YAML_SCALAR_EVENT || type == YAML_ALIAS_EVENT ||
+	       type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT;
+}
+
+/* Record, for every output line, which emitted nodes start on it (0-based). */
+static int find_start_lines(const char *text, size_t length, const struct emitted_nodes *nodes,
+			    size_t *lines, char *error, size_t error_size)
+{
+	yaml_parser_t parser;
+	yaml_event_t event;
+	size_t index = 0;
+	int done = 0;
+
+	if (!yaml_parser_initialize(&parser)) {
+		snprintf(error, error_size, "cannot initialize the YAML parser");
+		return -1;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, length);
+	while (!done) {
+		if (!yaml_parser_parse(&parser, &event)) {
+			snprintf(error, error_size, "emitted YAML does not parse: %s",
+				 parser.problem ? parser.problem : "unknown problem");
+			yaml_parser_delete(&parser);
+			return -1;
+		}
+		if (is_node_event(event.type)) {
+			if (index < nodes->count)
+				lines[index] = event.start_mark.line;
+			index++;
+		}
+		done = event.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&event);
+	}
+	yaml_parser_delete(&parser);
+	if (index != nodes->count) {
+		snprintf(error, error_size,
+			 "emitted YAML has %zu nodes but %zu were emitted; comments not placed",
+			 index, nodes->count);
+		return -1;
+	}
+	return 0;
+}
+
+struct splice_buffer {
+	char *data;
+	size_t length;
+	size_t capacity;
+};
+
+static void splice_append(struct splice_buffer *buffer, const char *bytes, size_t size)
+{
+	if (buffer->length + size + 1 > buffer->capacity) {
+		size_t capacity = buffer->capacity ? buffer->capacity : 4096;
+		char *data;
+
+		while (buffer->length + size + 1 > capacity)
+			capacity *= 2;
+		data = realloc(buffer->data, capacity);
+		if (!data)
+			abort();
+		buffer->data = data;
+		buffer->capacity = capacity;
+	}
+	memcpy(buffer->data + buffer->length, bytes, size);
+	buffer->length += size;
+	buffer->data[buffer->length] = '\0';
+}
+
+static void splice_comment(struct splice_buffer *buffer, const char *comment, size_t indent)
+{
+	const char *line = comment;
+
+	while (*line) {
+		const char *end = strchr(line, '\n');
+		size_t size = end ? (size_t)(end - line) : strlen(line);
+
+		for (size_t i = 0; i < indent; i++)
+			splice_append(buffer, " ", 1);
+		splice_append(buffer, line, size);
+		splice_append(buffer, "\n", 1);
+		line += size;
+		if (*line == '\n')
+			line++;
+	}
+}
+
+int emit_splice_comments(const char *text, size_t length, const struct emitted_nodes *nodes,
+			 char **out, size_t *out_length, char *error, size_t error_size)
+{
+	struct splice_buffer buffer = {0};
+	size_t *lines = calloc(nodes->count + 1, sizeof(*lines));
+	const char *cursor = text;
+	const char *end = text + length;
+	size_t line_number = 0;
+	size_t next = 0;
+
+	if (!lines)
+		abort();
+	if (find_start_lines(text, length, nodes, lines, error, error_size)) {
+		free(lines);
+		return -1;
+	}
+
+	/* Event order follows the text, so start lines never decrease and one
+	 * forward pass places every comment. */
+	while (cursor < end) {
+		const char *newline = memchr(cursor, '\n', (size_t)(end - cursor));
+		size_t size = newline ? (size_t)(newline - cursor) + 1 : (size_t)(end - cursor);
+		size_t indent = 0;
+
+		while (indent < size && cursor[indent] == ' ')
+			indent++;
+		for (; next < nodes->count && lines[next] <= line_number; next++)
+			if (nodes->items[next]->comment)
+				splice_comment(&buffer, nodes->items[next]->comment, indent);
+		splice_append(&buffer, cursor, size);
+		cursor += size;
+		line_number++;
+	}
+	free(lines);
+	if (!buffer.data)
+		splice_append(&buffer, "", 0);
+	*out = buffer.data;
+	*out_length = buffer.length;
+	return 0;
+}
