@@ -10,8 +10,9 @@
 #include "tree.h"
 
 /**
- * Attach to each mapping key, sequence item and the root the whole-line
- * comments directly above it (blank lines between them allowed).  Lines
+ * Attach to each mapping key and sequence item the whole-line comments
+ * directly above it (blank lines between them allowed); a file's opening
+ * comment goes to its first key.  Lines
  * inside multi-line scalars never count as comments.  A comment that no node
  * starts below (at the end of a file, or above a line that another node
  * already claimed) is dropped.
