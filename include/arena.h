@@ -19,6 +19,9 @@ void arena_init(struct arena *arena);
 /** Free every block; the arena can be used again afterwards. */
 void arena_release(struct arena *arena);
 
+/** Overwrite every block with zeros, for arenas that held secrets. */
+void arena_wipe(struct arena *arena);
+
 /**
  * Allocate size zeroed bytes aligned for any type.  Aborts with a message on
  * out of memory, as every caller would have to give up anyway.

@@ -102,6 +102,9 @@ struct tree_doc {
 struct tree_doc *tree_doc_new(const char *file);
 void tree_doc_free(struct tree_doc *doc);
 
+/** Free a document that holds secrets, overwriting its memory first. */
+void tree_doc_free_wiped(struct tree_doc *doc);
+
 /* Constructors: the node and its strings are allocated in doc's arena. */
 struct node *tree_new_scalar(struct tree_doc *doc, const char *value, size_t length,
 			     enum scalar_style style);

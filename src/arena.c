@@ -33,6 +33,18 @@ void arena_release(struct arena *arena)
 	arena->head = NULL;
 }
 
+void arena_wipe(struct arena *arena)
+{
+	for (struct arena_block *block = arena->head; block; block = block->next) {
+		/* volatile keeps the compiler from dropping stores to memory that
+		 * is freed right after. */
+		volatile unsigned char *bytes = block->data;
+
+		for (size_t i = 0; i < block->used; i++)
+			bytes[i] = 0;
+	}
+}
+
 static struct arena_block *arena_new_block(size_t size)
 {
 	struct arena_block *block = calloc(1, sizeof(*block) + size);

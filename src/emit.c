@@ -7,32 +7,11 @@
 #include <yaml.h>
 
 #include "emit_comments.h"
-
-struct text_buffer {
-	char *data;
-	size_t length;
-	size_t capacity;
-};
+#include "text_buffer.h"
 
 static int buffer_write(void *context, unsigned char *bytes, size_t size)
 {
-	struct text_buffer *buffer = context;
-
-	if (buffer->length + size + 1 > buffer->capacity) {
-		size_t capacity = buffer->capacity ? buffer->capacity : 4096;
-		char *data;
-
-		while (buffer->length + size + 1 > capacity)
-			capacity *= 2;
-		data = realloc(buffer->data, capacity);
-		if (!data)
-			return 0;
-		buffer->data = data;
-		buffer->capacity = capacity;
-	}
-	memcpy(buffer->data + buffer->length, bytes, size);
-	buffer->length += size;
-	buffer->data[buffer->length] = '\0';
+	text_buffer_append(context, (const char *)bytes, size);
 	return 1;
 }
 
@@ -140,6 +119,7 @@ int emit_document(const struct node *root, const struct emit_options *options, c
 
 	if (!root)
 		root = &empty;
+	text_buffer_append(&buffer, "", 0);
 	if (!yaml_emitter_initialize(&state.emitter)) {
 		snprintf(error, error_size, "cannot initialize the YAML emitter");
 		return -1;
@@ -156,7 +136,7 @@ int emit_document(const struct node *root, const struct emit_options *options, c
 		snprintf(error, error_size, "YAML emitter failed: %s",
 			 state.emitter.problem ? state.emitter.problem : "unknown problem");
 		yaml_emitter_delete(&state.emitter);
-		free(buffer.data);
+		text_buffer_release_wiped(&buffer);
 		emitted_nodes_release(&order);
 		return -1;
 	}
@@ -168,11 +148,11 @@ int emit_document(const struct node *root, const struct emit_options *options, c
 
 		if (emit_splice_comments(buffer.data, buffer.length, &order, &spliced,
 					 &spliced_length, error, error_size)) {
-			free(buffer.data);
+			text_buffer_release_wiped(&buffer);
 			emitted_nodes_release(&order);
 			return -1;
 		}
-		free(buffer.data);
+		text_buffer_release_wiped(&buffer);
 		buffer.data = spliced;
 		buffer.length = spliced_length;
 	}

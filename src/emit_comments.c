@@ -6,6 +6,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "text_buffer.h"
+
 void emitted_nodes_append(struct emitted_nodes *nodes, const struct node *node)
 {
 	if (nodes->count == nodes->capacity) {
@@ -72,32 +74,7 @@ static int find_start_lines(const char *text, size_t length, const struct emitte
 	return 0;
 }
 
-struct splice_buffer {
-	char *data;
-	size_t length;
-	size_t capacity;
-};
-
-static void splice_append(struct splice_buffer *buffer, const char *bytes, size_t size)
-{
-	if (buffer->length + size + 1 > buffer->capacity) {
-		size_t capacity = buffer->capacity ? buffer->capacity : 4096;
-		char *data;
-
-		while (buffer->length + size + 1 > capacity)
-			capacity *= 2;
-		data = realloc(buffer->data, capacity);
-		if (!data)
-			abort();
-		buffer->data = data;
-		buffer->capacity = capacity;
-	}
-	memcpy(buffer->data + buffer->length, bytes, size);
-	buffer->length += size;
-	buffer->data[buffer->length] = '\0';
-}
-
-static void splice_comment(struct splice_buffer *buffer, const char *comment, size_t indent)
+static void splice_comment(struct text_buffer *buffer, const char *comment, size_t indent)
 {
 	const char *line = comment;
 
@@ -106,9 +83,9 @@ static void splice_comment(struct splice_buffer *buffer, const char *comment, si
 		size_t size = end ? (size_t)(end - line) : strlen(line);
 
 		for (size_t i = 0; i < indent; i++)
-			splice_append(buffer, " ", 1);
-		splice_append(buffer, line, size);
-		splice_append(buffer, "\n", 1);
+			text_buffer_append(buffer, " ", 1);
+		text_buffer_append(buffer, line, size);
+		text_buffer_append(buffer, "\n", 1);
 		line += size;
 		if (*line == '\n')
 			line++;
@@ -118,7 +95,7 @@ static void splice_comment(struct splice_buffer *buffer, const char *comment, si
 int emit_splice_comments(const char *text, size_t length, const struct emitted_nodes *nodes,
 			 char **out, size_t *out_length, char *error, size_t error_size)
 {
-	struct splice_buffer buffer = {0};
+	struct text_buffer buffer = {0};
 	size_t *lines = calloc(nodes->count + 1, sizeof(*lines));
 	const char *cursor = text;
 	const char *end = text + length;
@@ -144,13 +121,12 @@ int emit_splice_comments(const char *text, size_t length, const struct emitted_n
 		for (; next < nodes->count && lines[next] <= line_number; next++)
 			if (nodes->items[next]->comment)
 				splice_comment(&buffer, nodes->items[next]->comment, indent);
-		splice_append(&buffer, cursor, size);
+		text_buffer_append(&buffer, cursor, size);
 		cursor += size;
 		line_number++;
 	}
 	free(lines);
-	if (!buffer.data)
-		splice_append(&buffer, "", 0);
+	text_buffer_append(&buffer, "", 0);
 	*out = buffer.data;
 	*out_length = buffer.length;
 	return 0;

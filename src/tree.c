@@ -27,6 +27,14 @@ void tree_doc_free(struct tree_doc *doc)
 	free(doc);
 }
 
+void tree_doc_free_wiped(struct tree_doc *doc)
+{
+	if (!doc)
+		return;
+	arena_wipe(&doc->arena);
+	tree_doc_free(doc);
+}
+
 static struct node *tree_new_node(struct tree_doc *doc, enum node_kind kind)
 {
 	struct node *node = arena_alloc(&doc->arena, sizeof(*node));

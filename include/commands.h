@@ -1,0 +1,20 @@
+/*
+ * Subcommands.  Each takes the arguments after "binderhub-gen", argv[0]
+ * being the subcommand's name, and returns the process exit status.
+ */
+#ifndef BHG_COMMANDS_H
+#define BHG_COMMANDS_H
+
+/** Exit statuses shared by every subcommand. */
+enum exit_status {
+	EXIT_OK = 0,       /**< Success. */
+	EXIT_FINDINGS = 1, /**< Findings at error level (or warnings with --strict). */
+	EXIT_USAGE = 2,    /**< Usage error, unreadable input or YAML that does not parse. */
+};
+
+int cmd_values(int argc, char **argv);
+int cmd_secrets(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+
+#endif

@@ -1,0 +1,71 @@
+/* `binderhub-gen values`: wiring of options, generator, emitter and output. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "emit.h"
+#include "generate.h"
+#include "options.h"
+#include "output.h"
+#include "provenance.h"
+
+static void warn_open_builds(const struct gen_options *options)
+{
+	if (options->auth == AUTH_NONE && options->allowed_specs.count == 0)
+		fputs("binderhub-gen: warning: this hub has no login and no --allowed-spec, so anyone "
+		      "can build any GitHub repository on it; restrict builds with "
+		      "--allowed-spec REGEX to avoid abuse\n",
+		      stderr);
+}
+
+int cmd_values(int argc, char **argv)
+{
+	struct gen_options options;
+	struct tree_doc *doc = NULL;
+	struct emit_options emit_options;
+	struct output_target target;
+	char error[1024];
+	char *text = NULL;
+	size_t length = 0;
+	int status = EXIT_USAGE;
+
+	switch (options_parse_gen(GEN_VALUES, argc, argv, &options, stdout, stderr)) {
+	case OPTIONS_OK:
+		break;
+	case OPTIONS_DONE:
+		gen_options_release(&options);
+		return EXIT_OK;
+	case OPTIONS_USAGE:
+	default:
+		gen_options_release(&options);
+		return EXIT_USAGE;
+	}
+
+	if (generate_values(&options, &doc, error, sizeof(error)) != GENERATE_OK) {
+		fprintf(stderr, "binderhub-gen: error: %s\n", error);
+		goto done;
+	}
+	if (options.comments)
+		provenance_add_command_line(doc, argc, argv);
+	emit_options.comments = options.comments;
+	if (emit_document(doc->root, &emit_options, &text, &length, error, sizeof(error))) {
+		fprintf(stderr, "binderhub-gen: error: %s\n", error);
+		goto done;
+	}
+	target.path = options.output;
+	target.force = options.force;
+	target.mode = OUTPUT_MODE_VALUES;
+	if (output_write(&target, text, length, error, sizeof(error))) {
+		fprintf(stderr, "binderhub-gen: error: %s\n", error);
+		goto done;
+	}
+	warn_open_builds(&options);
+	status = EXIT_OK;
+done:
+	free(text);
+	tree_doc_free(doc);
+	gen_options_release(&options);
+	return status;
+}
