@@ -10,7 +10,8 @@
 #include "tree.h"
 
 struct emit_options {
-	bool comments; /**< Write each node's comment lines above it. */
+	bool comments; /**< Write each node's comment lines above it; when false, only
+	                    lines starting with "# binderhub-gen:" are written. */
 };
 
 /**

@@ -7,6 +7,7 @@
 #ifndef BHG_EMIT_COMMENTS_H
 #define BHG_EMIT_COMMENTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "tree.h"
@@ -21,13 +22,17 @@ struct emitted_nodes {
 void emitted_nodes_append(struct emitted_nodes *nodes, const struct node *node);
 void emitted_nodes_release(struct emitted_nodes *nodes);
 
+/** Comment lines that change what `binderhub-gen check` reports start with this. */
+#define EMIT_PRAGMA_PREFIX "# binderhub-gen:"
+
 /**
  * Insert each node's comment lines above the output line where it starts,
- * indented like that line.  On success *out is a new malloc'ed text; on
+ * indented like that line; with pragmas_only, only the lines that start with
+ * EMIT_PRAGMA_PREFIX.  On success *out is a new malloc'ed text; on
  * failure -1 is returned and error says why (the text and the node list do
  * not match, which would be a bug).
  */
 int emit_splice_comments(const char *text, size_t length, const struct emitted_nodes *nodes,
-			 char **out, size_t *out_length, char *error, size_t error_size);
+			 bool pragmas_only, char **out, size_t *out_length, char *error, size_t error_size);
 
 #endif

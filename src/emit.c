@@ -142,11 +142,14 @@ int emit_document(const struct node *root, const struct emit_options *options, c
 	}
 	yaml_emitter_delete(&state.emitter);
 
-	if (options && options->comments) {
+	/* Without comments, pragma lines are still written: they change what
+	 * `binderhub-gen check` reports on this file. */
+	{
 		char *spliced = NULL;
 		size_t spliced_length = 0;
+		bool pragmas_only = !options || !options->comments;
 
-		if (emit_splice_comments(buffer.data, buffer.length, &order, &spliced,
+		if (emit_splice_comments(buffer.data, buffer.length, &order, pragmas_only, &spliced,
 					 &spliced_length, error, error_size)) {
 			text_buffer_release_wiped(&buffer);
 			emitted_nodes_release(&order);

@@ -74,18 +74,23 @@ static int find_start_lines(const char *text, size_t length, const struct emitte
 	return 0;
 }
 
-static void splice_comment(struct text_buffer *buffer, const char *comment, size_t indent)
+static void splice_comment(struct text_buffer *buffer, const char *comment, size_t indent,
+			   bool pragmas_only)
 {
 	const char *line = comment;
 
 	while (*line) {
 		const char *end = strchr(line, '\n');
 		size_t size = end ? (size_t)(end - line) : strlen(line);
+		bool keep = !pragmas_only || strncmp(line, EMIT_PRAGMA_PREFIX,
+						     strlen(EMIT_PRAGMA_PREFIX)) == 0;
 
-		for (size_t i = 0; i < indent; i++)
+		for (size_t i = 0; keep && i < indent; i++)
 			text_buffer_append(buffer, " ", 1);
-		text_buffer_append(buffer, line, size);
-		text_buffer_append(buffer, "\n", 1);
+		if (keep) {
+			text_buffer_append(buffer, line, size);
+			text_buffer_append(buffer, "\n", 1);
+		}
 		line += size;
 		if (*line == '\n')
 			line++;
@@ -93,7 +98,7 @@ static void splice_comment(struct text_buffer *buffer, const char *comment, size
 }
 
 int emit_splice_comments(const char *text, size_t length, const struct emitted_nodes *nodes,
-			 char **out, size_t *out_length, char *error, size_t error_size)
+			 bool pragmas_only, char **out, size_t *out_length, char *error, size_t error_size)
 {
 	struct text_buffer buffer = {0};
 	size_t *lines = calloc(nodes->count + 1, sizeof(*lines));
@@ -120,7 +125,8 @@ int emit_splice_comments(const char *text, size_t length, const struct emitted_n
 			indent++;
 		for (; next < nodes->count && lines[next] <= line_number; next++)
 			if (nodes->items[next]->comment)
-				splice_comment(&buffer, nodes->items[next]->comment, indent);
+				splice_comment(&buffer, nodes->items[next]->comment, indent,
+					       pragmas_only);
 		text_buffer_append(&buffer, cursor, size);
 		cursor += size;
 		line_number++;

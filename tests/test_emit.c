@@ -113,6 +113,14 @@ static void test_emit_comments_spliced(void **state)
 	expect_emitted(input, without, false);
 }
 
+static void test_emit_keeps_pragma_without_comments(void **state)
+{
+	static const char input[] = "a:\n  # why b is off\n  # binderhub-gen: disable=BH070\n  b: false\n";
+
+	(void)state;
+	expect_emitted(input, "a:\n  # binderhub-gen: disable=BH070\n  b: false\n", false);
+}
+
 static void test_emit_comment_after_literal_block(void **state)
 {
 	static const char input[] = "a: |\n  # inside\n  text\n# about b\nb: 1\n";
@@ -160,6 +168,7 @@ int main(void)
 		cmocka_unit_test(test_emit_long_line_not_folded),
 		cmocka_unit_test(test_emit_anchor_and_alias),
 		cmocka_unit_test(test_emit_comments_spliced),
+		cmocka_unit_test(test_emit_keeps_pragma_without_comments),
 		cmocka_unit_test(test_emit_comment_after_literal_block),
 		cmocka_unit_test(test_emit_round_trip),
 		cmocka_unit_test(test_emit_empty_document),
