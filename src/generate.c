@@ -115,54 +115,14 @@ static enum generate_status assemble(const struct fragment_list *fragments,
 	return GENERATE_OK;
 }
 
-static enum generate_status check_homepage(const struct gen_options *options, char *error,
-					   size_t error_size)
-{
-	const struct {
-		const char *value;
-		const char *flag;
-	} fields[] = {
-		{options->org_name, "--org-name"},
-		{options->org_logo_url, "--org-logo-url"},
-		{options->org_url, "--org-url"},
-		{options->funded_by_name, "--funded-by-name"},
-		{options->funded_by_url, "--funded-by-url"},
-	};
-	char missing[256] = "";
-	size_t count = homepage_field_count(options);
-
-	if (options->auth == AUTH_NONE) {
-		if (count == 0)
-			return GENERATE_OK;
-		return fail(error, error_size, GENERATE_USAGE,
-			    "homepage options such as --org-name only apply to hubs with a login page; "
-			    "add --auth or drop them");
-	}
-	if (count == 0 || count == sizeof(fields) / sizeof(fields[0]))
-		return GENERATE_OK;
-	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
-		if (fields[i].value)
-			continue;
-		if (missing[0])
-			strncat(missing, ", ", sizeof(missing) - strlen(missing) - 1);
-		strncat(missing, fields[i].flag, sizeof(missing) - strlen(missing) - 1);
-	}
-	return fail(error, error_size, GENERATE_USAGE,
-		    "incomplete homepage: missing %s; basehub's schema needs all five homepage "
-		    "options or none of them",
-		    missing);
-}
-
 enum generate_status generate_values(const struct gen_options *options, struct tree_doc **out,
 				     char *error, size_t error_size)
 {
 	char hub_api_url[512];
 	struct fragment_list fragments;
 	struct tree_doc *doc;
-	enum generate_status status = check_homepage(options, error, error_size);
+	enum generate_status status;
 
-	if (status != GENERATE_OK)
-		return status;
 	if (options->public_hub_api)
 		snprintf(hub_api_url, sizeof(hub_api_url), "https://%s/hub/api",
 			 options->jupyterhub_domain);
