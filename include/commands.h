@@ -17,4 +17,10 @@ int cmd_secrets(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 
+/** Print the man page, generated from the option table. */
+int cmd_man(int argc, char **argv);
+
+/** Print a shell completion script; "bash" is the only shell. */
+int cmd_completion(int argc, char **argv);
+
 #endif

@@ -15,6 +15,8 @@ static const struct command commands[] = {
 	{"secrets", cmd_secrets, "write the plaintext secret values file, for sops to encrypt"},
 	{"rules", cmd_rules, "list the runbook rules that check applies"},
 	{"explain", cmd_explain, "explain one rule: what, why, and the fix"},
+	{"man", cmd_man, "print the man page (roff)"},
+	{"completion", cmd_completion, "print the bash completion script"},
 };
 
 static void print_usage(FILE *stream)

@@ -61,8 +61,7 @@ static const struct golden_case values_cases[] = {
 	  "--binderhub-domain", "big.binder.opensci.2i2c.cloud", "--public-hub-api", "--set",
 	  "jupyterhub.singleuser.memory.limit=8G", "--set",
 	  "jupyterhub.singleuser.nodeSelector.node\\.kubernetes\\.io/instance-type=r5.2xlarge",
-	  "--set-string", "binderhub-service.config.BinderHub.banner_message=true", "--cors",
-	  "https://example.org", NULL}},
+	  "--set-string", "binderhub-service.config.BinderHub.banner_message=true", NULL}},
 };
 
 static char *golden_path(const char *folder, const char *name)
@@ -132,6 +131,9 @@ static const struct error_case values_errors[] = {
 	{{"values", "--cluster", "opensci", "--aws", "--org-name", "X", NULL},
 	 "binderhub-gen: error: --org-name applies only to hubs with login, because a hub without "
 	 "login shows no homepage; add --auth or drop the homepage options\n"},
+	{{"values", "--cluster", "opensci", "--aws", "--auth", "--cors", "*", NULL},
+	 "binderhub-gen: error: --cors applies only to hubs without login, because JupyterHub "
+	 "ignores cors_allow_origin when users log in; drop --cors or use --no-auth\n"},
 	{{"values", "--cluster", "opensci", "--aws", "--set", "a.b", NULL}, NULL},
 	{{"values", "--cluster", "opensci", "--aws", "--set", "jupyterhub.hub.loadRoles.user.scopes.x=1",
 	  NULL},
