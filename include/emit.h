@@ -19,7 +19,7 @@ struct emit_options {
  * folding, scalars quoted only where a plain scalar would change meaning,
  * multi-line strings as literal blocks, exactly one trailing newline.
  * On success *out is a malloc'ed NUL-terminated buffer and 0 is returned;
- * on failure -1 is returned, *out is untouched and error holds the reason.
+ * on failure -1 is returned, *out is untouched and error contains the reason.
  */
 int emit_document(const struct node *root, const struct emit_options *options, char **out,
 		  size_t *out_length, char *error, size_t error_size);

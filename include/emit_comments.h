@@ -29,8 +29,8 @@ void emitted_nodes_release(struct emitted_nodes *nodes);
  * Insert each node's comment lines above the output line where it starts,
  * indented like that line; with pragmas_only, only the lines that start with
  * EMIT_PRAGMA_PREFIX.  On success *out is a new malloc'ed text; on
- * failure -1 is returned and error says why (the text and the node list do
- * not match, which would be a bug).
+ * failure -1 is returned and error describes how the text and the node list
+ * disagree, which would be a bug in the emitter wrapper.
  */
 int emit_splice_comments(const char *text, size_t length, const struct emitted_nodes *nodes,
 			 bool pragmas_only, char **out, size_t *out_length, char *error, size_t error_size);

@@ -35,7 +35,7 @@ static int is_node_event(yaml_event_type_t type)
 	       type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT;
 }
 
-/* Record, for every output line, which emitted nodes start on it (0-based). */
+/* Store in lines[i] the 0-based output line where the i-th emitted node starts. */
 static int find_start_lines(const char *text, size_t length, const struct emitted_nodes *nodes,
 			    size_t *lines, char *error, size_t error_size)
 {

@@ -42,6 +42,7 @@ static const char *const known_names[] = {
 #define KNOWN_COUNT (sizeof(known_names) / sizeof(known_names[0]))
 
 static const char *const expected_templates[] = {
+	"chart/basehub-defaults.yaml",
 	"secrets/launch-logs.yaml",
 	"secrets/registry-gar.yaml",
 	"secrets/registry-quay.yaml",
@@ -255,6 +256,10 @@ static void test_templates_fill_with_every_value(void **state)
 				.name = known_names[i], .list = specs, .list_count = 1};
 	}
 	for (const struct embedded_template *t = embedded_templates; t->name; t++) {
+		/* The chart defaults are data for the checker, not a template to fill. */
+		if (strncmp(t->name, "chart/", strlen("chart/")) == 0)
+			continue;
+
 		struct tree_doc *doc = load_template(t->name);
 		char error[512] = "";
 		int status = fill_placeholders(doc, &doc->root, &all, error, sizeof(error));
