@@ -225,14 +225,12 @@ static const struct deletion *find_deletion(const struct rule_context *ctx, cons
 	return NULL;
 }
 
-/* Mark of the deepest key on path that exists in a user layer. */
-static struct mark nearest_parent_mark(const struct rule_context *ctx, const char *path)
+/* Walk path in one tree; return how many keys exist and the last key's mark. */
+static size_t deepest_key(const struct node *root, const char *path, struct mark *mark)
 {
-	struct mark best = {0};
-	const struct node *node = ctx->values;
-	size_t length = strlen(path);
+	const struct node *node = root;
+	size_t length = strlen(path), depth = 0, k = 0;
 	char *key = malloc(length + 1);
-	size_t k = 0;
 
 	if (!key)
 		abort();
@@ -253,11 +251,35 @@ static struct mark nearest_parent_mark(const struct rule_context *ctx, const cha
 
 		if (!pair)
 			break;
-		if (pair->key->mark.line && !check_from_defaults(ctx, pair->key))
-			best = pair->key->mark;
+		depth++;
+		*mark = pair->key->mark;
 		node = tree_resolve(pair->value);
 	}
 	free(key);
+	return depth;
+}
+
+/*
+ * Mark of the deepest key on path that a user layer writes; of equally deep
+ * ones, the latest layer's, which is the file the user would edit.
+ */
+static struct mark nearest_parent_mark(const struct rule_context *ctx, const char *path)
+{
+	struct mark best = {0};
+	size_t best_depth = 0;
+
+	for (size_t i = 0; i < ctx->layer_count; i++) {
+		struct mark mark = {0};
+		size_t depth;
+
+		if (ctx->layers[i].emulated || !ctx->layers[i].values)
+			continue;
+		depth = deepest_key(ctx->layers[i].values, path, &mark);
+		if (depth > 0 && depth >= best_depth) {
+			best = mark;
+			best_depth = depth;
+		}
+	}
 	return best;
 }
 
