@@ -1,0 +1,294 @@
+/*
+ * Ingress rules for every binderhub-ui hub: JupyterHub and BinderHub each
+ * have their own enabled ingress, domain and TLS secret, and cluster.yaml
+ * names the JupyterHub domain.
+ */
+#include "check.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define VALUE_SIZE 128
+#define PATH_SIZE 128
+
+static const char jupyterhub_ingress[] = "jupyterhub.ingress";
+static const char binderhub_ingress[] = "binderhub-service.ingress";
+
+static bool is_absent(const struct node *node)
+{
+	return !tree_resolve(node) || tree_is_null(node);
+}
+
+/* Quote a scalar for a message.  Collections print as "a list", "{}" and so on. */
+static const char *describe(const struct node *node, char *buffer, size_t size)
+{
+	char value[VALUE_SIZE];
+
+	check_display_value(node, false, value, sizeof(value));
+	node = tree_resolve(node);
+	if (node && node->kind == NODE_SCALAR && !tree_is_null(node))
+		snprintf(buffer, size, "'%s'", value);
+	else
+		snprintf(buffer, size, "%s", value);
+	return buffer;
+}
+
+static const char *origin(const struct rule_context *ctx, const struct node *node)
+{
+	return check_from_defaults(ctx, node) ? ", the chart default" : "";
+}
+
+static const struct node *ingress_get(const struct rule_context *ctx, const char *ingress,
+				      const char *key, char *path, size_t size)
+{
+	snprintf(path, size, "%s.%s", ingress, key);
+	return check_get(ctx, path);
+}
+
+static size_t sequence_count(const struct node *node)
+{
+	node = tree_resolve(node);
+	return node && node->kind == NODE_SEQUENCE ? node->as.sequence.count : 0;
+}
+
+static const struct node *sequence_at(const struct node *node, size_t i)
+{
+	return tree_resolve(tree_resolve(node)->as.sequence.items[i]);
+}
+
+/* True when hosts lists host.  Sops ciphertext matches any host. */
+static bool hosts_contain(const struct node *hosts, const char *host)
+{
+	size_t count = sequence_count(hosts);
+
+	for (size_t i = 0; i < count; i++) {
+		const struct node *item = sequence_at(hosts, i);
+		const char *text = check_text(item);
+
+		if (check_is_encrypted(item) || (text && strcmp(text, host) == 0))
+			return true;
+	}
+	return false;
+}
+
+/* ---- BH020, BH022: enabled with hosts ------------------------------------------ */
+
+static void require_enabled_with_hosts(const struct rule_context *ctx, enum rule_id rule,
+				       const char *ingress, const char *domain_placeholder)
+{
+	char path[PATH_SIZE];
+	char shown[VALUE_SIZE + 2];
+	const struct node *enabled = ingress_get(ctx, ingress, "enabled", path, sizeof(path));
+	const struct node *hosts;
+
+	if (is_absent(enabled))
+		check_report_missing(ctx, rule, path, "missing %s; set it to true", path);
+	else if (!tree_is_true(enabled) && !check_is_encrypted(enabled))
+		check_report(ctx, rule, enabled, path, "%s is %s%s; set it to true", path,
+			     describe(enabled, shown, sizeof(shown)), origin(ctx, enabled));
+
+	hosts = ingress_get(ctx, ingress, "hosts", path, sizeof(path));
+	if (is_absent(hosts))
+		check_report_missing(ctx, rule, path, "missing %s; set it to [%s]", path,
+				     domain_placeholder);
+	else if (!check_is_encrypted(hosts) &&
+		 (!check_is_set(hosts) || tree_resolve(hosts)->kind != NODE_SEQUENCE))
+		check_report(ctx, rule, hosts, path, "%s is %s%s; set it to [%s]", path,
+			     describe(hosts, shown, sizeof(shown)), origin(ctx, hosts),
+			     domain_placeholder);
+}
+
+void check_BH020(const struct rule_context *ctx)
+{
+	require_enabled_with_hosts(ctx, RULE_BH020, jupyterhub_ingress, "<jupyterhub-domain>");
+}
+
+void check_BH022(const struct rule_context *ctx)
+{
+	require_enabled_with_hosts(ctx, RULE_BH022, binderhub_ingress, "<binderhub-domain>");
+}
+
+/* ---- BH021, BH023: every host has a certificate --------------------------------- */
+
+static void require_tls_for_hosts(const struct rule_context *ctx, enum rule_id rule,
+				  const char *ingress, const char *secret_name)
+{
+	char hosts_path[PATH_SIZE];
+	char tls_path[PATH_SIZE];
+	const struct node *hosts = ingress_get(ctx, ingress, "hosts", hosts_path,
+					       sizeof(hosts_path));
+	const struct node *tls = ingress_get(ctx, ingress, "tls", tls_path, sizeof(tls_path));
+	size_t host_count = sequence_count(hosts);
+	size_t tls_count = sequence_count(tls);
+
+	for (size_t h = 0; h < host_count; h++) {
+		const struct node *host = sequence_at(hosts, h);
+		const char *text = check_text(host);
+		const struct node *unnamed_entry = NULL;
+		bool covered = false;
+
+		if (!text || check_is_encrypted(host))
+			continue;
+		for (size_t t = 0; t < tls_count && !covered; t++) {
+			const struct node *entry = sequence_at(tls, t);
+
+			if (!hosts_contain(tree_mapping_get(entry, "hosts"), text))
+				continue;
+			if (check_is_set(tree_mapping_get(entry, "secretName")))
+				covered = true;
+			else if (!unnamed_entry)
+				unnamed_entry = entry;
+		}
+		if (covered)
+			continue;
+		if (unnamed_entry)
+			check_report(ctx, rule, unnamed_entry, tls_path,
+				     "the %s entry for host '%s' has no secretName; set secretName "
+				     "to '%s'",
+				     tls_path, text, secret_name);
+		else
+			check_report(ctx, rule, host, hosts_path,
+				     "host '%s' of %s is in no %s entry, so it gets no certificate; "
+				     "add an entry with hosts ['%s'] and secretName '%s'",
+				     text, ingress, tls_path, text, secret_name);
+	}
+}
+
+void check_BH021(const struct rule_context *ctx)
+{
+	require_tls_for_hosts(ctx, RULE_BH021, jupyterhub_ingress, "https-auto-tls");
+}
+
+void check_BH023(const struct rule_context *ctx)
+{
+	require_tls_for_hosts(ctx, RULE_BH023, binderhub_ingress, "binder-https-auto-tls");
+}
+
+/* ---- BH024, BH025, BH026: the two ingresses apart ---------------------------------- */
+
+/* True when some tls entry of the JupyterHub ingress uses secret name. */
+static bool jupyterhub_uses_secret(const struct rule_context *ctx, const char *name)
+{
+	const struct node *tls = check_get(ctx, "jupyterhub.ingress.tls");
+	size_t count = sequence_count(tls);
+
+	for (size_t i = 0; i < count; i++) {
+		const struct node *secret = tree_mapping_get(sequence_at(tls, i), "secretName");
+
+		if (tree_scalar_equals(secret, name))
+			return true;
+	}
+	return false;
+}
+
+void check_BH024(const struct rule_context *ctx)
+{
+	static const char path[] = "binderhub-service.ingress.tls";
+	const struct node *tls = check_get(ctx, path);
+	size_t count = sequence_count(tls);
+
+	for (size_t i = 0; i < count; i++) {
+		const struct node *secret = tree_mapping_get(sequence_at(tls, i), "secretName");
+		const char *name = check_text(secret);
+
+		if (!check_is_set(secret) || check_is_encrypted(secret) ||
+		    !jupyterhub_uses_secret(ctx, name))
+			continue;
+		check_report(ctx, RULE_BH024, secret, path,
+			     "%s uses secretName '%s', which jupyterhub.ingress.tls uses too; "
+			     "rename it, for example to 'binder-https-auto-tls'",
+			     path, name);
+	}
+}
+
+void check_BH025(const struct rule_context *ctx)
+{
+	static const char path[] = "binderhub-service.ingress.hosts";
+	const struct node *hosts = check_get(ctx, path);
+	const struct node *jupyterhub_hosts = check_get(ctx, "jupyterhub.ingress.hosts");
+	size_t count = sequence_count(hosts);
+
+	for (size_t i = 0; i < count; i++) {
+		const struct node *host = sequence_at(hosts, i);
+		const char *text = check_text(host);
+
+		if (!text || check_is_encrypted(host) || !hosts_contain(jupyterhub_hosts, text))
+			continue;
+		check_report(ctx, RULE_BH025, host, path,
+			     "host '%s' is in both binderhub-service.ingress.hosts and "
+			     "jupyterhub.ingress.hosts; give BinderHub a domain of its own",
+			     text);
+	}
+}
+
+static void check_secret_names(const struct rule_context *ctx, const char *ingress,
+			       const char *expected)
+{
+	char path[PATH_SIZE];
+	const struct node *tls = ingress_get(ctx, ingress, "tls", path, sizeof(path));
+	size_t count = sequence_count(tls);
+
+	for (size_t i = 0; i < count; i++) {
+		const struct node *secret = tree_mapping_get(sequence_at(tls, i), "secretName");
+		const char *name = check_text(secret);
+
+		if (!check_is_set(secret) || check_is_encrypted(secret) || strcmp(name, expected) == 0)
+			continue;
+		check_report(ctx, RULE_BH026, secret, path,
+			     "%s uses secretName '%s'; the runbook names it '%s'", path, name,
+			     expected);
+	}
+}
+
+void check_BH026(const struct rule_context *ctx)
+{
+	check_secret_names(ctx, jupyterhub_ingress, "https-auto-tls");
+	check_secret_names(ctx, binderhub_ingress, "binder-https-auto-tls");
+}
+
+/* ---- BH027, BH028: cluster.yaml's domain ----------------------------------------- */
+
+static void require_cluster_domain_is_jupyterhub(const struct rule_context *ctx,
+						 enum rule_id rule)
+{
+	static const char path[] = "jupyterhub.ingress.hosts";
+	const struct node *hosts = check_get(ctx, path);
+	const char *domain = ctx->cluster_domain;
+
+	if (!domain || hosts_contain(hosts, domain))
+		return;
+	if (hosts_contain(check_get(ctx, "binderhub-service.ingress.hosts"), domain)) {
+		if (is_absent(hosts))
+			check_report_missing(ctx, rule, path,
+					     "the hub's domain in cluster.yaml, '%s', is the "
+					     "BinderHub domain; set it to the JupyterHub domain",
+					     domain);
+		else
+			check_report(ctx, rule, hosts, path,
+				     "the hub's domain in cluster.yaml, '%s', is the BinderHub "
+				     "domain; set it to the JupyterHub domain, the first of %s",
+				     domain, path);
+		return;
+	}
+	if (is_absent(hosts)) {
+		check_report_missing(ctx, rule, path,
+				     "the hub's domain in cluster.yaml, '%s', is not in %s, which "
+				     "is not set; add it there",
+				     domain, path);
+		return;
+	}
+	check_report(ctx, rule, hosts, path,
+		     "the hub's domain in cluster.yaml, '%s', is not in %s; set one of them to "
+		     "the JupyterHub domain",
+		     domain, path);
+}
+
+void check_BH027(const struct rule_context *ctx)
+{
+	require_cluster_domain_is_jupyterhub(ctx, RULE_BH027);
+}
+
+void check_BH028(const struct rule_context *ctx)
+{
+	require_cluster_domain_is_jupyterhub(ctx, RULE_BH028);
+}
