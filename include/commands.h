@@ -16,6 +16,7 @@ int cmd_values(int argc, char **argv);
 int cmd_secrets(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 
 /** Print the man page, generated from the option table. */
 int cmd_man(int argc, char **argv);

@@ -323,6 +323,8 @@ enum load_status load_buffer(const char *text, size_t length, const char *file,
 	free(builder.pending_keys);
 	free(builder.anchors);
 	if (status != LOAD_OK) {
+		/* The mark named the document's copy of file, freed just below. */
+		err->mark.file = file;
 		tree_doc_free(builder.doc);
 		return status;
 	}

@@ -13,6 +13,7 @@ struct command {
 static const struct command commands[] = {
 	{"values", cmd_values, "write a binderhub-ui hub's values file"},
 	{"secrets", cmd_secrets, "write the plaintext secret values file, for sops to encrypt"},
+	{"check", cmd_check, "check a hub's values files against the runbook rules"},
 	{"rules", cmd_rules, "list the runbook rules that check applies"},
 	{"explain", cmd_explain, "explain one rule: what, why, and the fix"},
 	{"man", cmd_man, "print the man page (roff)"},

@@ -31,6 +31,11 @@ bool check_is_set(const struct node *node)
 	}
 }
 
+bool check_is_absent(const struct node *node)
+{
+	return !tree_resolve(node) || tree_is_null(node);
+}
+
 bool check_is_encrypted(const struct node *node)
 {
 	const char *text = check_text(node);
@@ -295,6 +300,31 @@ void check_report_missing(const struct rule_context *ctx, enum rule_id rule, con
 	va_end(args);
 	point_at(ctx, &finding, deletion ? deletion->mark : nearest_parent_mark(ctx, path));
 	findings_append(ctx->findings, &finding);
+}
+
+void check_report_value(const struct rule_context *ctx, enum rule_id rule, const struct node *node,
+			const char *path, const char *format, ...)
+{
+	const struct deletion *deletion;
+	struct finding finding;
+	va_list args;
+
+	va_start(args, format);
+	finding = new_finding(rule, path, format_message(format, args));
+	va_end(args);
+	if (node && !check_from_defaults(ctx, node)) {
+		point_at(ctx, &finding, node->mark);
+	} else {
+		deletion = find_deletion(ctx, path);
+		point_at(ctx, &finding,
+			 deletion ? deletion->mark : nearest_parent_mark(ctx, path));
+	}
+	findings_append(ctx->findings, &finding);
+}
+
+bool check_is_deleted(const struct rule_context *ctx, const char *path)
+{
+	return find_deletion(ctx, path) != NULL;
 }
 
 void findings_release(struct findings *findings)

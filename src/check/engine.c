@@ -1,0 +1,145 @@
+/* Running the rules and post-processing their findings; documented in include/engine.h. */
+#include "engine.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Exported function, documented in include/engine.h */
+bool engine_rule_applies(const struct rule_info *rule, const struct rule_context *ctx)
+{
+	switch (rule->applies) {
+	case APPLIES_ALL:
+		return true;
+	case APPLIES_AUTHENTICATED:
+		return ctx->mode == HUB_AUTHENTICATED;
+	case APPLIES_UNAUTHENTICATED:
+		return ctx->mode == HUB_UNAUTHENTICATED;
+	case APPLIES_PROVIDER_GCP_AWS:
+		return ctx->provider == HUB_PROVIDER_GCP || ctx->provider == HUB_PROVIDER_AWS;
+	case APPLIES_REGISTRY_GAR:
+		return ctx->registry == HUB_REGISTRY_GAR;
+	case APPLIES_REGISTRY_QUAY:
+		return ctx->registry == HUB_REGISTRY_QUAY;
+	case APPLIES_REGISTRY_GAR_QUAY:
+		return ctx->registry == HUB_REGISTRY_GAR || ctx->registry == HUB_REGISTRY_QUAY;
+	}
+	return false;
+}
+
+static void release_finding(struct finding *finding)
+{
+	free(finding->path);
+	free(finding->message);
+}
+
+/* Drop the findings that a disable comment covers, keeping the order of the rest. */
+static void filter_findings(struct findings *findings, const struct pragma_list *pragmas)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < findings->count; i++) {
+		if (pragma_suppresses_finding(pragmas, &findings->items[i])) {
+			release_finding(&findings->items[i]);
+			continue;
+		}
+		findings->items[kept++] = findings->items[i];
+	}
+	findings->count = kept;
+}
+
+static int compare_text(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+static int compare_size(size_t a, size_t b)
+{
+	return (a > b) - (a < b);
+}
+
+static int compare_findings(const void *left, const void *right)
+{
+	const struct finding *a = left;
+	const struct finding *b = right;
+	int order = compare_text(a->mark.file, b->mark.file);
+
+	if (!order)
+		order = compare_size(a->mark.line, b->mark.line);
+	if (!order)
+		order = compare_size(a->mark.column, b->mark.column);
+	if (!order)
+		order = compare_size((size_t)a->rule, (size_t)b->rule);
+	if (!order)
+		order = compare_text(a->path, b->path);
+	if (!order)
+		order = compare_text(a->message, b->message);
+	return order;
+}
+
+/* Exported function, documented in include/engine.h */
+void engine_sort_findings(struct findings *findings)
+{
+	if (findings->count > 1)
+		qsort(findings->items, findings->count, sizeof(*findings->items), compare_findings);
+}
+
+/* A value merged into several places through anchors can make a rule report
+ * the same thing twice; after sorting such repeats are neighbours. */
+static void drop_repeats(struct findings *findings)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < findings->count; i++) {
+		if (kept && compare_findings(&findings->items[kept - 1], &findings->items[i]) == 0 &&
+		    findings->items[kept - 1].severity == findings->items[i].severity) {
+			release_finding(&findings->items[i]);
+			continue;
+		}
+		findings->items[kept++] = findings->items[i];
+	}
+	findings->count = kept;
+}
+
+/* Exported function, documented in include/engine.h */
+void engine_run(const struct rule_context *ctx, const engine_rule_fn table[RULE__COUNT],
+		const struct engine_settings *settings, FILE *warnings)
+{
+	struct pragma_list pragmas = {0};
+
+	for (size_t id = 0; id < RULE__COUNT; id++) {
+		if (!table[id] || (settings && settings->disabled[id]))
+			continue;
+		if (!engine_rule_applies(&rule_catalogue[id], ctx))
+			continue;
+		table[id](ctx);
+	}
+
+	pragma_collect_layers(ctx->layers, ctx->layer_count, &pragmas, warnings);
+	filter_findings(ctx->findings, &pragmas);
+	pragma_list_release(&pragmas);
+
+	if (settings) {
+		for (size_t i = 0; i < ctx->findings->count; i++) {
+			struct finding *finding = &ctx->findings->items[i];
+
+			if (settings->severity_set[finding->rule])
+				finding->severity = settings->severity[finding->rule];
+		}
+	}
+	engine_sort_findings(ctx->findings);
+	drop_repeats(ctx->findings);
+}
+
+/* Exported function, documented in include/engine.h */
+int engine_exit_status(const struct findings *findings, bool strict)
+{
+	for (size_t i = 0; i < findings->count; i++) {
+		enum severity severity = findings->items[i].severity;
+
+		if (severity == SEVERITY_ERROR || (strict && severity == SEVERITY_WARNING))
+			return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,470 @@
+/*
+ * `binderhub-gen check`: the option table of the command and the wiring of
+ * layering (include/effective.h), rule engine (include/engine.h) and report
+ * formats (include/report.h).
+ *
+ * The options go through the generic parser of include/options.h with a
+ * table of their own, so --help and the error messages look like those of
+ * `values` and `secrets`.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "effective.h"
+#include "engine.h"
+#include "options.h"
+#include "report.h"
+#include "rules.h"
+#include "validate.h"
+
+/*
+ * The command's number in its own option table.  check's table is separate
+ * from the one of values and secrets (src/options_gen.c).  It takes the
+ * first number those two do not use, so the bit masks stay apart if the
+ * tables are ever joined.
+ */
+#define CHECK_COMMAND GEN__COUNT
+#define CHECK OPTION_COMMAND(CHECK_COMMAND)
+
+/* Entries of check_option_table; the handler identifies an option by its index. */
+enum check_option {
+	CHECK_OPTION_AUTH,
+	CHECK_OPTION_NO_AUTH,
+	CHECK_OPTION_PROVIDER,
+	CHECK_OPTION_NAMESPACE,
+	CHECK_OPTION_DASKHUB,
+	CHECK_OPTION_CHART_VALUES,
+	CHECK_OPTION_NO_CHART_VALUES,
+	CHECK_OPTION_DISABLE,
+	CHECK_OPTION_SEVERITY,
+	CHECK_OPTION_STRICT,
+	CHECK_OPTION_FORMAT,
+	CHECK_OPTION_COLOR,
+	CHECK_OPTION_HELP,
+	CHECK_OPTION__COUNT,
+};
+
+static const char *const provider_choices[] = {"gcp", "aws", "azure", "other", NULL};
+static const char *const format_choices[] = {"text", "json", "github", "sarif", "auto", NULL};
+static const char *const color_choices[] = {"auto", "always", "never", NULL};
+
+/* option_spec.id names options of values and secrets; OPTION__COUNT marks
+ * these as none of them. */
+#define CHECK_ENTRY(name_, argument_, argument_name_, choices_, file_, repeatable_, group_, help_) \
+	{.id = OPTION__COUNT, .long_name = name_, .argument = argument_,                            \
+	 .argument_name = argument_name_, .choices = choices_, .file_argument = file_,            \
+	 .repeatable = repeatable_, .commands = CHECK, .group = group_, .help = help_}
+
+static const struct option_spec check_option_table[CHECK_OPTION__COUNT] = {
+	[CHECK_OPTION_AUTH] = CHECK_ENTRY(
+		"auth", OPTION_ARGUMENT_NONE, NULL, NULL, false, false, OPTION_GROUP_HUB,
+		"Check the hub as one where users log in, whatever its authenticator_class says."),
+	[CHECK_OPTION_NO_AUTH] = CHECK_ENTRY(
+		"no-auth", OPTION_ARGUMENT_NONE, NULL, NULL, false, false, OPTION_GROUP_HUB,
+		"Check the hub as one without login (null or tmp authenticator). Default for both: "
+		"from jupyterhub.hub.config.JupyterHub.authenticator_class, else from "
+		"BinderSpawnerMixin.auth_enabled."),
+	[CHECK_OPTION_PROVIDER] = CHECK_ENTRY(
+		"provider", OPTION_ARGUMENT_REQUIRED, "NAME", provider_choices, false, false,
+		OPTION_GROUP_HUB,
+		"Cloud provider of the cluster: gcp, aws, azure or other (kubeconfig clusters). "
+		"Default: guessed from the node.kubernetes.io/instance-type node selectors; the "
+		"rules for GCP and AWS hubs are skipped when it stays unknown."),
+	[CHECK_OPTION_NAMESPACE] = CHECK_ENTRY(
+		"namespace", OPTION_ARGUMENT_REQUIRED, "NAME", NULL, false, false, OPTION_GROUP_HUB,
+		"Kubernetes namespace of the hub (its name in cluster.yaml), which an in-cluster "
+		"JUPYTERHUB_API_URL must name; a DNS label. Default: unknown, not compared."),
+	[CHECK_OPTION_DASKHUB] = CHECK_ENTRY(
+		"daskhub", OPTION_ARGUMENT_NONE, NULL, NULL, false, false, OPTION_GROUP_HUB,
+		"The hub uses the legacy daskhub chart (helm_chart: daskhub): only the basehub: "
+		"subtree of each file reaches basehub."),
+	[CHECK_OPTION_CHART_VALUES] = CHECK_ENTRY(
+		"chart-values", OPTION_ARGUMENT_REQUIRED, "FILE", NULL, true, false, OPTION_GROUP_HUB,
+		"Coalesce the values onto this basehub values.yaml, such as "
+		"helm-charts/basehub/values.yaml of the same infrastructure revision as the files. "
+		"Default: the chart defaults built into binderhub-gen."),
+	[CHECK_OPTION_NO_CHART_VALUES] = CHECK_ENTRY(
+		"no-chart-values", OPTION_ARGUMENT_NONE, NULL, NULL, false, false, OPTION_GROUP_HUB,
+		"Check the files without any chart defaults underneath."),
+	[CHECK_OPTION_DISABLE] = CHECK_ENTRY(
+		"disable", OPTION_ARGUMENT_REQUIRED, "RULE", NULL, false, true, OPTION_GROUP_OUTPUT,
+		"Do not run RULE, a code such as BH139 or a name such as allowed-specs-set; "
+		"repeatable. A comment '# binderhub-gen: disable=RULE' above a key does the same for "
+		"that key, and at the top of a file for the whole file."),
+	[CHECK_OPTION_SEVERITY] = CHECK_ENTRY(
+		"severity", OPTION_ARGUMENT_REQUIRED, "RULE=LEVEL", NULL, false, true,
+		OPTION_GROUP_OUTPUT,
+		"Report the findings of RULE as LEVEL: error, warning or info; repeatable."),
+	[CHECK_OPTION_STRICT] = CHECK_ENTRY(
+		"strict", OPTION_ARGUMENT_NONE, NULL, NULL, false, false, OPTION_GROUP_OUTPUT,
+		"Exit with status 1 on warnings too, not only on errors."),
+	[CHECK_OPTION_FORMAT] = CHECK_ENTRY(
+		"format", OPTION_ARGUMENT_REQUIRED, "FORMAT", format_choices, false, false,
+		OPTION_GROUP_OUTPUT,
+		"Output format: text (gcc-style lines with the fix for each finding), json, github "
+		"(GitHub Actions annotations), sarif (SARIF 2.1.0) or auto. Default: auto, which is "
+		"github when GITHUB_ACTIONS is set and text otherwise."),
+	[CHECK_OPTION_COLOR] = CHECK_ENTRY(
+		"color", OPTION_ARGUMENT_REQUIRED, "WHEN", color_choices, false, false,
+		OPTION_GROUP_OUTPUT,
+		"Colour the text format: auto (when standard output is a terminal, NO_COLOR is unset "
+		"or empty and TERM is not dumb), always or never. Default: auto."),
+	[CHECK_OPTION_HELP] = {.id = OPTION_HELP, .short_name = 'h', .long_name = "help",
+			       .argument = OPTION_ARGUMENT_NONE, .commands = CHECK,
+			       .group = OPTION_GROUP_GENERAL, .help = "Print this help and exit."},
+};
+
+static const char *const check_group_titles[OPTION_GROUP__COUNT] = {
+	[OPTION_GROUP_HUB] = "Hub and chart defaults",
+	[OPTION_GROUP_PROVIDER] = "",
+	[OPTION_GROUP_REGISTRY] = "",
+	[OPTION_GROUP_AUTH] = "",
+	[OPTION_GROUP_SECRETS] = "",
+	[OPTION_GROUP_OUTPUT] = "Findings and output",
+	[OPTION_GROUP_GENERAL] = "General",
+};
+
+static const struct command_spec check_command_table[] = {
+	{CHECK_COMMAND, "check", "[OPTION]... FILE...",
+	 "check a binderhub-ui hub's values files against the runbook rules",
+	 "Check the values files of a binderhub-ui hub against every rule of the binderhub-ui "
+	 "runbook ('binderhub-gen rules' lists them). Give the files in helm --values order; "
+	 "'-' reads standard input. They are layered as helm layers them and coalesced onto "
+	 "basehub's chart defaults, and each finding points at the file and line that supplied "
+	 "the value. Encrypted sops files can be checked as they are: ENC[...] values count as "
+	 "set."},
+};
+
+static const struct doc_entry check_environment_table[] = {
+	{"GITHUB_ACTIONS", "When set and not empty, --format auto writes GitHub annotations."},
+	{"NO_COLOR", "When set to a non-empty value, --color auto writes no colour."},
+};
+
+static const struct doc_entry check_exit_status_table[] = {
+	{"0", "No error-level findings (warnings and infos allowed)."},
+	{"1", "At least one error-level finding, or a warning with --strict."},
+	{"2", "Usage error, a file that cannot be read or YAML that does not parse."},
+};
+
+static const struct program_spec check_program = {
+	.name = "binderhub-gen",
+	.version = BHG_VERSION,
+	.summary = "check the values files of 2i2c binderhub-ui hubs",
+	.description = "",
+	.commands = check_command_table,
+	.command_count = sizeof(check_command_table) / sizeof(check_command_table[0]),
+	.options = check_option_table,
+	.option_count = CHECK_OPTION__COUNT,
+	.group_titles = check_group_titles,
+	.environment = check_environment_table,
+	.environment_count = sizeof(check_environment_table) / sizeof(check_environment_table[0]),
+	.exit_statuses = check_exit_status_table,
+	.exit_status_count = sizeof(check_exit_status_table) / sizeof(check_exit_status_table[0]),
+};
+
+/* Everything the command line chose. */
+struct check_request {
+	const char *format;
+	enum color_mode color;
+	struct engine_settings settings;
+	struct derive_options derive;
+	bool daskhub;
+	const char *chart_values;
+	bool no_chart_values;
+	const char **files;
+	size_t file_count;
+	bool stdin_given;
+};
+
+static const char *quote(const char *text, char *buffer)
+{
+	return options_quote(text, buffer, OPTIONS_QUOTE_SIZE);
+}
+
+/* The rule named by text, or NULL after printing an error naming option. */
+static const struct rule_info *find_rule(const char *text, const char *option)
+{
+	const struct rule_info *rule = rules_find(text);
+	const struct rule_info *suggestion;
+	char quoted[OPTIONS_QUOTE_SIZE];
+
+	if (rule)
+		return rule;
+	suggestion = rules_suggest(text);
+	if (suggestion)
+		options_print_error(stderr, "unknown rule '%s' in option '%s'; did you mean '%s' (%s)?",
+				    quote(text, quoted), option, suggestion->code, suggestion->name);
+	else
+		options_print_error(stderr,
+				    "unknown rule '%s' in option '%s'; run 'binderhub-gen rules' to "
+				    "list them",
+				    quote(text, quoted), option);
+	return NULL;
+}
+
+static enum options_result set_severity(struct check_request *request, const char *value)
+{
+	const char *equals = strchr(value, '=');
+	char quoted[OPTIONS_QUOTE_SIZE];
+	const struct rule_info *rule;
+	enum severity severity;
+	char *name;
+
+	if (!equals || equals == value) {
+		options_print_error(stderr,
+				    "invalid value '%s' for option '--severity'; write RULE=LEVEL, "
+				    "for example '--severity BH055=warning'",
+				    quote(value, quoted));
+		return OPTIONS_USAGE;
+	}
+	name = strndup(value, (size_t)(equals - value));
+	if (!name)
+		abort();
+	rule = find_rule(name, "--severity");
+	free(name);
+	if (!rule)
+		return OPTIONS_USAGE;
+	if (severity_parse(equals + 1, &severity) != 0) {
+		options_print_error(stderr,
+				    "invalid level '%s' in option '--severity %s'; valid levels are "
+				    "error, warning, info",
+				    quote(equals + 1, quoted), rule->code);
+		return OPTIONS_USAGE;
+	}
+	if (request->settings.severity_set[rule->id] &&
+	    request->settings.severity[rule->id] != severity) {
+		options_print_error(stderr,
+				    "option '--severity' gives rule %s two levels, '%s' and '%s'; give "
+				    "one",
+				    rule->code, severity_name(request->settings.severity[rule->id]),
+				    severity_name(severity));
+		return OPTIONS_USAGE;
+	}
+	request->settings.severity_set[rule->id] = true;
+	request->settings.severity[rule->id] = severity;
+	return OPTIONS_OK;
+}
+
+static const char *mode_option_name(enum hub_mode mode)
+{
+	return mode == HUB_AUTHENTICATED ? "--auth" : "--no-auth";
+}
+
+static enum options_result set_mode(struct check_request *request, enum hub_mode mode)
+{
+	if (request->derive.mode_given && request->derive.mode != mode) {
+		options_print_error(stderr, "options '%s' and '%s' contradict each other; give one",
+				    mode_option_name(request->derive.mode), mode_option_name(mode));
+		return OPTIONS_USAGE;
+	}
+	request->derive.mode_given = true;
+	request->derive.mode = mode;
+	return OPTIONS_OK;
+}
+
+static enum hub_provider provider_of_name(const char *name)
+{
+	if (strcmp(name, "gcp") == 0)
+		return HUB_PROVIDER_GCP;
+	if (strcmp(name, "aws") == 0)
+		return HUB_PROVIDER_AWS;
+	if (strcmp(name, "azure") == 0)
+		return HUB_PROVIDER_AZURE;
+	return HUB_PROVIDER_OTHER;
+}
+
+static enum options_result add_file(struct check_request *request, const char *file)
+{
+	if (strcmp(file, "-") == 0) {
+		if (request->stdin_given) {
+			options_print_error(stderr,
+					    "standard input ('-') is given twice; it can be read once");
+			return OPTIONS_USAGE;
+		}
+		request->stdin_given = true;
+	}
+	request->files[request->file_count++] = file;
+	return OPTIONS_OK;
+}
+
+static enum options_result handle_option(void *context, const struct option_spec *spec,
+					 const char *given, const char *value)
+{
+	struct check_request *request = context;
+	char reason[256];
+	char quoted[OPTIONS_QUOTE_SIZE];
+
+	if (!spec)
+		return add_file(request, value);
+
+	switch ((enum check_option)(spec - check_option_table)) {
+	case CHECK_OPTION_AUTH:
+		return set_mode(request, HUB_AUTHENTICATED);
+	case CHECK_OPTION_NO_AUTH:
+		return set_mode(request, HUB_UNAUTHENTICATED);
+	case CHECK_OPTION_PROVIDER:
+		request->derive.provider = provider_of_name(value);
+		return OPTIONS_OK;
+	case CHECK_OPTION_NAMESPACE:
+		if (!validate_dns_label(value, reason, sizeof(reason))) {
+			options_print_error(stderr,
+					    "invalid value '%s' for option '%s': %s; give the hub's "
+					    "Kubernetes namespace",
+					    quote(value, quoted), given, reason);
+			return OPTIONS_USAGE;
+		}
+		request->derive.namespace_name = value;
+		return OPTIONS_OK;
+	case CHECK_OPTION_DASKHUB:
+		request->daskhub = true;
+		return OPTIONS_OK;
+	case CHECK_OPTION_CHART_VALUES:
+		request->chart_values = value;
+		break;
+	case CHECK_OPTION_NO_CHART_VALUES:
+		request->no_chart_values = true;
+		break;
+	case CHECK_OPTION_DISABLE: {
+		const struct rule_info *rule = find_rule(value, given);
+
+		if (!rule)
+			return OPTIONS_USAGE;
+		request->settings.disabled[rule->id] = true;
+		return OPTIONS_OK;
+	}
+	case CHECK_OPTION_SEVERITY:
+		return set_severity(request, value);
+	case CHECK_OPTION_STRICT:
+		request->settings.strict = true;
+		return OPTIONS_OK;
+	case CHECK_OPTION_FORMAT:
+		request->format = value;
+		return OPTIONS_OK;
+	case CHECK_OPTION_COLOR:
+		/* The parser accepts only the choices, which all parse. */
+		report_color_parse(value, &request->color);
+		return OPTIONS_OK;
+	case CHECK_OPTION_HELP:
+		options_print_help_for(&check_program, CHECK_COMMAND, stdout);
+		return OPTIONS_DONE;
+	case CHECK_OPTION__COUNT:
+	default:
+		options_print_error(stderr, "option '%s' is not handled; report this as a bug", given);
+		return OPTIONS_USAGE;
+	}
+	if (request->chart_values && request->no_chart_values) {
+		options_print_error(stderr,
+				    "options '--chart-values' and '--no-chart-values' contradict each "
+				    "other; give one");
+		return OPTIONS_USAGE;
+	}
+	return OPTIONS_OK;
+}
+
+static void print_load_error(const struct load_error *err)
+{
+	char message[1024];
+
+	load_error_format(err, message, sizeof(message));
+	fprintf(stderr, "binderhub-gen: error: %s\n", message);
+}
+
+/* Layer the files over the chosen chart defaults; prints the error itself. */
+static int build_values(const struct check_request *request, struct effective *effective)
+{
+	struct load_error err;
+	enum load_status status = LOAD_OK;
+
+	if (request->chart_values)
+		status = effective_load_defaults(effective, request->chart_values, &err);
+	else if (!request->no_chart_values)
+		status = effective_load_builtin_defaults(effective, &err);
+	for (size_t i = 0; status == LOAD_OK && i < request->file_count; i++)
+		status = effective_load_layer(effective, request->files[i], &err);
+	if (status == LOAD_OK)
+		status = effective_build(effective, &err);
+	if (status != LOAD_OK) {
+		print_load_error(&err);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+static int write_report(const struct check_request *request, const struct findings *findings,
+			const char *derived, int exit_status)
+{
+	struct report_summary summary = {
+		.derived = derived,
+		.file_count = request->file_count,
+		.exit_status = exit_status,
+	};
+	enum report_format format = REPORT_TEXT;
+	bool color;
+
+	/* The parser accepts only the choices, which all parse. */
+	report_format_parse(request->format, getenv("GITHUB_ACTIONS"), &format);
+	color = report_use_color(request->color, isatty(STDOUT_FILENO) == 1, getenv("NO_COLOR"),
+				 getenv("TERM"));
+	if (report_write(stdout, format, findings, &summary, color) != 0) {
+		fprintf(stderr,
+			"binderhub-gen: error: cannot write the report to standard output: %s; check "
+			"the file or pipe it goes to\n",
+			strerror(errno));
+		return EXIT_USAGE;
+	}
+	return exit_status;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	struct check_request request = {.format = "auto", .color = COLOR_AUTO};
+	struct effective effective;
+	struct rule_context ctx = {0};
+	struct findings findings = {0};
+	struct derivation notes;
+	char derived[1024];
+	int status;
+
+	request.files = calloc((size_t)(argc > 0 ? argc : 1), sizeof(*request.files));
+	if (!request.files)
+		abort();
+	switch (options_parse(&check_program, CHECK_COMMAND, argc, argv, handle_option, &request,
+			      stderr)) {
+	case OPTIONS_OK:
+		break;
+	case OPTIONS_DONE:
+		free(request.files);
+		return EXIT_OK;
+	case OPTIONS_USAGE:
+	default:
+		free(request.files);
+		return EXIT_USAGE;
+	}
+	if (request.file_count == 0) {
+		options_print_error(stderr,
+				    "no values file given; run 'binderhub-gen check FILE...' with the "
+				    "hub's values files in helm --values order");
+		free(request.files);
+		return EXIT_USAGE;
+	}
+
+	effective_init(&effective, request.daskhub);
+	status = build_values(&request, &effective);
+	if (status == EXIT_OK) {
+		effective_fill_context(&effective, &ctx);
+		derive_context(&ctx, &request.derive, &notes);
+		ctx.findings = &findings;
+		engine_run(&ctx, engine_rule_table, &request.settings, stderr);
+		status = engine_exit_status(&findings, request.settings.strict);
+		derive_describe(&ctx, &notes, derived, sizeof(derived));
+		status = write_report(&request, &findings, derived, status);
+	}
+	findings_release(&findings);
+	effective_release(&effective);
+	free(request.files);
+	return status;
+}
