@@ -116,6 +116,7 @@ struct gen_options {
 	/* Output */
 	char *output;                /**< -o FILE; NULL or "-" means stdout. */
 	bool force;                  /**< Replace an existing output file. */
+	bool allow_findings;         /**< Write the file even when checking it finds errors. */
 	bool comments;               /**< values: write explanatory comments; false with --no-comments. */
 	struct set_arguments sets;   /**< values: --set and --set-string in order. */
 
@@ -213,6 +214,7 @@ enum option_id {
 	OPTION_LAUNCH_LOGS_KEY_FILE,
 	OPTION_OUTPUT,
 	OPTION_FORCE,
+	OPTION_ALLOW_FINDINGS,
 	OPTION_NO_COMMENTS,
 	OPTION_SET,
 	OPTION_SET_STRING,

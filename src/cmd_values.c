@@ -10,14 +10,36 @@
 #include "options.h"
 #include "output.h"
 #include "provenance.h"
+#include "selfcheck.h"
 
-static void warn_open_builds(const struct gen_options *options)
+/*
+ * Run the runbook rules on the text about to be written.  Returns nonzero
+ * when it must not be written: errors were found and --allow-findings was
+ * not given, or the check itself failed.
+ */
+static int check_output(const struct gen_options *options, const char *text, size_t length)
 {
-	if (options->auth == AUTH_NONE && options->allowed_specs.count == 0)
-		fputs("binderhub-gen: warning: this hub has no login and no --allowed-spec, so anyone "
-		      "can build any GitHub repository on it; restrict builds with "
-		      "--allowed-spec REGEX to avoid abuse\n",
-		      stderr);
+	const char *name = options->output && strcmp(options->output, "-") != 0 ? options->output
+										: "stdout";
+	struct findings findings = {0};
+	char error[1024];
+	int status = selfcheck_values(options, text, length, name, &findings, error, sizeof(error));
+	size_t errors;
+
+	if (status == 2) {
+		fprintf(stderr, "binderhub-gen: error: cannot check the generated file: %s\n", error);
+		findings_release(&findings);
+		return -1;
+	}
+	errors = selfcheck_print(stderr, &findings);
+	findings_release(&findings);
+	if (errors == 0 || options->allow_findings)
+		return 0;
+	fprintf(stderr,
+		"binderhub-gen: error: the generated file breaks %zu runbook rule%s, so it was not "
+		"written; fix the options above, or add --allow-findings to write it anyway\n",
+		errors, errors == 1 ? "" : "s");
+	return -1;
 }
 
 int cmd_values(int argc, char **argv)
@@ -54,6 +76,10 @@ int cmd_values(int argc, char **argv)
 		fprintf(stderr, "binderhub-gen: error: %s\n", error);
 		goto done;
 	}
+	if (check_output(&options, text, length)) {
+		status = EXIT_FINDINGS;
+		goto done;
+	}
 	target.path = options.output;
 	target.force = options.force;
 	target.mode = OUTPUT_MODE_VALUES;
@@ -61,7 +87,6 @@ int cmd_values(int argc, char **argv)
 		fprintf(stderr, "binderhub-gen: error: %s\n", error);
 		goto done;
 	}
-	warn_open_builds(&options);
 	status = EXIT_OK;
 done:
 	free(text);

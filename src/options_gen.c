@@ -216,6 +216,11 @@ static const struct option_spec option_table[] = {
 	 BOTH, OPTION_GROUP_OUTPUT,
 	 "Replace the file of --output when it exists. Default: stop with an error.",
 	 NULL},
+	{OPTION_ALLOW_FINDINGS, 0, "allow-findings", OPTION_ARGUMENT_NONE, NULL, NULL, NULL, false,
+	 false, BOTH, OPTION_GROUP_OUTPUT,
+	 "Write the file even when the runbook rules find errors in it. Default: print the "
+	 "errors, write nothing and exit with status 1.",
+	 NULL},
 	{OPTION_NO_COMMENTS, 0, "no-comments", OPTION_ARGUMENT_NONE, NULL, NULL, NULL, false, false,
 	 VALUES, OPTION_GROUP_OUTPUT,
 	 "Leave out the comments that explain each block. Default: write them.",
@@ -747,6 +752,9 @@ static enum options_result handle_option(void *context, const struct option_spec
 		return OPTIONS_OK;
 	case OPTION_FORCE:
 		options->force = true;
+		return OPTIONS_OK;
+	case OPTION_ALLOW_FINDINGS:
+		options->allow_findings = true;
 		return OPTIONS_OK;
 	case OPTION_NO_COMMENTS:
 		options->comments = false;

@@ -108,10 +108,11 @@ static void test_cli_values_warns_open_builds(void **state)
 	(void)state;
 	assert_int_equal(cli_run(values_cases[0].args, NULL, NULL, NULL, &result), 0);
 	assert_int_equal(result.status, 0);
-	assert_string_equal(result.err,
-			    "binderhub-gen: warning: this hub has no login and no --allowed-spec, so "
-			    "anyone can build any GitHub repository on it; restrict builds with "
-			    "--allowed-spec REGEX to avoid abuse\n");
+	assert_non_null(strstr(result.err, "stdout:"));
+	assert_non_null(strstr(result.err, ": warning: missing "
+					   "binderhub-service.config.GitHubRepoProvider.allowed_specs, "
+					   "so anyone can build any GitHub repository"));
+	assert_non_null(strstr(result.err, "[BH139 allowed-specs-set]"));
 	cli_result_release(&result);
 }
 
@@ -223,6 +224,41 @@ static void test_cli_values_refuses_overwrite(void **state)
 	free(dir);
 }
 
+static void test_cli_values_self_check_blocks_errors(void **state)
+{
+	char *dir = fixture_temp_dir();
+	char *output = format_text("%s/binder.values.yaml", dir);
+	const char *args[] = {"values", "--cluster", "opensci", "--aws", "--allowed-spec", "^a/.*",
+			      "--set", "binderhub-service.config.BinderHub.base_url=/services/binder",
+			      "-o", output, NULL, NULL};
+	struct cli_result result;
+	size_t length = 0;
+	char *content;
+
+	(void)state;
+	assert_int_equal(cli_run(args, NULL, NULL, NULL, &result), 0);
+	assert_int_equal(result.status, 1);
+	assert_int_equal(result.out_length, 0);
+	assert_non_null(strstr(result.err, ": error: "));
+	assert_non_null(strstr(result.err, "[BH040 "));
+	assert_non_null(strstr(result.err, "so it was not written; fix the options above, or add "
+					   "--allow-findings to write it anyway\n"));
+	assert_int_not_equal(access(output, F_OK), 0);
+	cli_result_release(&result);
+
+	args[10] = "--allow-findings";
+	assert_int_equal(cli_run(args, NULL, NULL, NULL, &result), 0);
+	assert_int_equal(result.status, 0);
+	assert_non_null(strstr(result.err, "[BH040 "));
+	content = fixture_read_file(output, &length);
+	assert_non_null(strstr(content, "base_url: /services/binder\n"));
+	free(content);
+	cli_result_release(&result);
+	free(output);
+	fixture_remove_tree(dir);
+	free(dir);
+}
+
 static const char key_json[] = "{\n  \"type\": \"service_account\",\n  \"private_key\": \"k\"\n}\n";
 
 static void test_cli_secrets_golden_and_mode(void **state)
@@ -292,6 +328,7 @@ int main(void)
 		cmocka_unit_test(test_cli_values_warns_open_builds),
 		cmocka_unit_test(test_cli_errors_exit_2_with_one_message),
 		cmocka_unit_test(test_cli_values_refuses_overwrite),
+		cmocka_unit_test(test_cli_values_self_check_blocks_errors),
 		cmocka_unit_test(test_cli_secrets_golden_and_mode),
 	};
 

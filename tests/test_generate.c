@@ -19,6 +19,7 @@
 #include "load.h"
 #include "matrix.h"
 #include "options.h"
+#include "selfcheck.h"
 
 static void test_generate_fragments_order(void **state)
 {
@@ -110,12 +111,66 @@ static void test_generate_matrix_round_trips(void **state)
 	assert_true(count >= 1000);
 }
 
+/*
+ * The property: every generated file passes every rule, except the warning
+ * that a hub without login and without allowed specs is open to any
+ * repository, which the generator gives on purpose.
+ */
+static int visit_check(const struct matrix_case *matrix_case, const struct tree_doc *doc,
+		       void *data)
+{
+	struct emit_options emit_options = {.comments = matrix_case->comments};
+	const struct gen_options *options = matrix_case->options;
+	bool expect_open = options->auth == AUTH_NONE && options->allowed_specs.count == 0;
+	struct findings findings = {0};
+	size_t *count = data;
+	char error[512];
+	char *text = NULL;
+	size_t length = 0;
+
+	assert_int_equal(emit_document(doc->root, &emit_options, &text, &length, error,
+				       sizeof(error)),
+			 0);
+	int status = selfcheck_values(options, text, length, "values.yaml", &findings, error,
+				      sizeof(error));
+
+	if (status == 2)
+		fail_msg("%s: check failed: %s", matrix_case->label, error);
+	for (size_t i = 0; i < findings.count; i++) {
+		const struct finding *finding = &findings.items[i];
+
+		if (expect_open && finding->rule == RULE_BH139)
+			continue;
+		fail_msg("%s: %s:%zu: %s [%s]", matrix_case->label, finding->mark.file,
+			 finding->mark.line, finding->message, rule_catalogue[finding->rule].code);
+	}
+	assert_int_equal(status, 0);
+	if (expect_open) {
+		assert_int_equal(findings.count, 1);
+		assert_int_equal(findings.items[0].severity, SEVERITY_WARNING);
+	}
+	findings_release(&findings);
+	free(text);
+	(*count)++;
+	return 0;
+}
+
+static void test_generate_matrix_passes_checker(void **state)
+{
+	size_t count = 0;
+
+	(void)state;
+	matrix_for_each(visit_check, &count);
+	assert_true(count >= 1000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_generate_fragments_order),
 		cmocka_unit_test(test_generate_homepage_disabled_without_fields),
 		cmocka_unit_test(test_generate_matrix_round_trips),
+		cmocka_unit_test(test_generate_matrix_passes_checker),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
