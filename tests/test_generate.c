@@ -164,6 +164,36 @@ static void test_generate_matrix_passes_checker(void **state)
 	assert_true(count >= 1000);
 }
 
+static void test_selfcheck_secrets_finds_misplaced_class(void **state)
+{
+	/* The runbook's anchor tip puts DockerRegistry outside config:, where
+	 * BinderHub never reads it. */
+	static const char misplaced[] = "binderhub-service:\n"
+					"  DockerRegistry:\n"
+					"    password: x\n";
+	static const char placed[] = "binderhub-service:\n"
+				     "  config:\n"
+				     "    DockerRegistry:\n"
+				     "      password: x\n";
+	struct findings findings = {0};
+	char error[256];
+
+	(void)state;
+	assert_int_equal(selfcheck_secrets(misplaced, strlen(misplaced), "enc.secret.yaml", &findings,
+					   error, sizeof(error)),
+			 1);
+	assert_int_equal(findings.count, 1);
+	assert_int_equal(findings.items[0].rule, RULE_BH006);
+	assert_int_equal(findings.items[0].mark.line, 2);
+	findings_release(&findings);
+
+	assert_int_equal(selfcheck_secrets(placed, strlen(placed), "enc.secret.yaml", &findings,
+					   error, sizeof(error)),
+			 0);
+	assert_int_equal(findings.count, 0);
+	findings_release(&findings);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -171,6 +201,7 @@ int main(void)
 		cmocka_unit_test(test_generate_homepage_disabled_without_fields),
 		cmocka_unit_test(test_generate_matrix_round_trips),
 		cmocka_unit_test(test_generate_matrix_passes_checker),
+		cmocka_unit_test(test_selfcheck_secrets_finds_misplaced_class),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
