@@ -103,6 +103,9 @@ const struct node *check_get(const struct rule_context *ctx, const char *path);
 /** True when node is present and not null, "", [] or {} (rules.md "set"). */
 bool check_is_set(const struct node *node);
 
+/** True when node is absent or null.  Unlike for check_is_set(), "", [] and {} count as present. */
+bool check_is_absent(const struct node *node);
+
 /** True when the node is a scalar "ENC[...]" string: sops ciphertext, present but opaque. */
 bool check_is_encrypted(const struct node *node);
 
@@ -136,6 +139,19 @@ void check_report(const struct rule_context *ctx, enum rule_id rule, const struc
  */
 void check_report_missing(const struct rule_context *ctx, enum rule_id rule, const char *path,
 			  const char *format, ...) __attribute__((format(printf, 4, 5)));
+
+/**
+ * Report a finding about the value node at path.  When a user layer wrote
+ * node, the finding points at it as check_report() does.  When node is NULL
+ * or only the chart defaults supply it, the user has no line of it to edit,
+ * so the finding points where check_report_missing() would point.
+ */
+void check_report_value(const struct rule_context *ctx, enum rule_id rule, const struct node *node,
+			const char *path, const char *format, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/** True when a null in a user layer deleted path or one of its parents. */
+bool check_is_deleted(const struct rule_context *ctx, const char *path);
 
 /**
  * Write a short printable form of node into buffer: a scalar's text (cut at

@@ -6,8 +6,8 @@
  * the same settings, so they live here too.
  */
 #include "check.h"
+#include "rules_util.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -24,83 +24,9 @@
  * 2i2c-org/infrastructure 9ad7cd0fc). */
 #define DEFAULT_HOMEPAGE_REPO "https://github.com/2i2c-org/default-hub-homepage"
 
-/* Sized for a path, two display values of at most 60 bytes and a sentence. */
-#define MESSAGE_SIZE 1024
+/* Sized for a dotted path, or a list of a few display values of at most 60 bytes. */
+#define TEXT_SIZE 512
 #define DISPLAY_SIZE 128
-
-/*
- * Report at node when a user layer wrote it.  A value that only the chart
- * defaults supply has no line the user can edit, so the finding then points
- * at the nearest key the user wrote (or at the null that deleted the key).
- */
-static void report_value(const struct rule_context *ctx, enum rule_id rule,
-			 const struct node *node, const char *path, const char *format, ...)
-	__attribute__((format(printf, 5, 6)));
-
-static void report_value(const struct rule_context *ctx, enum rule_id rule,
-			 const struct node *node, const char *path, const char *format, ...)
-{
-	char message[MESSAGE_SIZE];
-	va_list args;
-
-	va_start(args, format);
-	vsnprintf(message, sizeof(message), format, args);
-	va_end(args);
-	if (node && !check_from_defaults(ctx, node))
-		check_report(ctx, rule, node, path, "%s", message);
-	else
-		check_report_missing(ctx, rule, path, "%s", message);
-}
-
-/* A list as "a, b, c" (each item as check_display_value shows it), other nodes as they show. */
-static const char *describe(const struct node *node, char *buffer, size_t size)
-{
-	size_t used = 0;
-
-	node = tree_resolve(node);
-	if (!node || node->kind != NODE_SEQUENCE || node->as.sequence.count == 0)
-		return check_display_value(node, false, buffer, size);
-	buffer[0] = '\0';
-	for (size_t i = 0; i < node->as.sequence.count && used + 1 < size; i++) {
-		char item[DISPLAY_SIZE];
-		int written;
-
-		check_display_value(node->as.sequence.items[i], false, item, sizeof(item));
-		written = snprintf(buffer + used, size - used, "%s%s", i ? ", " : "", item);
-		if (written < 0)
-			break;
-		used += (size_t)written;
-	}
-	if (used >= size && size > 4)
-		strcpy(buffer + size - 4, "...");
-	return buffer;
-}
-
-static bool text_in(const char *text, const char *const *words)
-{
-	for (size_t i = 0; text && words[i]; i++)
-		if (strcmp(text, words[i]) == 0)
-			return true;
-	return false;
-}
-
-/*
- * True when list has one of words.  An item that is sops ciphertext could
- * be any of them, and ciphertext satisfies every comparison.
- */
-static bool list_contains(const struct node *list, const char *const *words)
-{
-	list = tree_resolve(list);
-	if (!list || list->kind != NODE_SEQUENCE)
-		return false;
-	for (size_t i = 0; i < list->as.sequence.count; i++) {
-		const struct node *item = list->as.sequence.items[i];
-
-		if (check_is_encrypted(item) || text_in(check_text(item), words))
-			return true;
-	}
-	return false;
-}
 
 /*
  * True when url is "https://<host><path>" (one trailing '/' ignored) with a
@@ -167,7 +93,7 @@ void check_BH100(const struct rule_context *ctx)
 	    !homepage_uses_default_repo(ctx))
 		return;
 	branch = check_get(ctx, HOMEPAGE ".gitRepoBranch");
-	if (check_is_encrypted(branch) || text_in(check_text(branch), simple))
+	if (check_is_encrypted(branch) || rules_text_in(check_text(branch), simple))
 		return;
 	if (!check_is_set(branch)) {
 		check_report_missing(ctx, RULE_BH100, HOMEPAGE ".gitRepoBranch",
@@ -175,10 +101,10 @@ void check_BH100(const struct rule_context *ctx)
 				     "default homepage; set it to 'no-homepage-subsections'");
 		return;
 	}
-	report_value(ctx, RULE_BH100, branch, HOMEPAGE ".gitRepoBranch",
-		     HOMEPAGE ".gitRepoBranch is '%s'; set it to 'no-homepage-subsections' so that "
-			      "users log in on the simpler landing page",
-		     check_display_value(branch, false, display, sizeof(display)));
+	check_report_value(ctx, RULE_BH100, branch, HOMEPAGE ".gitRepoBranch",
+			   HOMEPAGE ".gitRepoBranch is '%s'; set it to 'no-homepage-subsections' "
+				    "so that users log in on the simpler landing page",
+			   check_display_value(branch, false, display, sizeof(display)));
 }
 
 void check_BH101(const struct rule_context *ctx)
@@ -189,12 +115,13 @@ void check_BH101(const struct rule_context *ctx)
 	const char *text = check_text(branch);
 
 	/* Another repository may well have a branch of either name. */
-	if (!text_in(text, old_spellings) || !homepage_uses_default_repo(ctx))
+	if (!rules_text_in(text, old_spellings) || !homepage_uses_default_repo(ctx))
 		return;
-	report_value(ctx, RULE_BH101, branch, HOMEPAGE ".gitRepoBranch",
-		     HOMEPAGE ".gitRepoBranch is '%s', a spelling from older runbook text; set it "
-			      "to 'no-homepage-subsections', the branch that live hubs use",
-		     text);
+	check_report_value(ctx, RULE_BH101, branch, HOMEPAGE ".gitRepoBranch",
+			   HOMEPAGE ".gitRepoBranch is '%s', a spelling from older runbook text; "
+				    "set it to 'no-homepage-subsections', the branch that live "
+				    "hubs use",
+			   text);
 }
 
 /* Whether a templateVars field is a string, as basehub's schema requires. */
@@ -216,7 +143,7 @@ void check_BH102(const struct rule_context *ctx)
 	};
 	const struct node *vars = check_get(ctx, HOMEPAGE ".templateVars");
 	const struct node *enabled;
-	char missing[MESSAGE_SIZE / 2] = "";
+	char missing[TEXT_SIZE] = "";
 	size_t used = 0;
 	char display[DISPLAY_SIZE];
 
@@ -232,10 +159,11 @@ void check_BH102(const struct rule_context *ctx)
 		return;
 	}
 	if (vars->kind != NODE_MAPPING) {
-		report_value(ctx, RULE_BH102, vars, HOMEPAGE ".templateVars",
-			     HOMEPAGE ".templateVars is '%s'; make it a mapping with enabled: false, "
-				      "a redirect_to, or org, designed_by, operated_by and funded_by",
-			     check_display_value(vars, false, display, sizeof(display)));
+		check_report_value(ctx, RULE_BH102, vars, HOMEPAGE ".templateVars",
+				   HOMEPAGE ".templateVars is '%s'; make it a mapping with "
+					    "enabled: false, a redirect_to, or org, designed_by, "
+					    "operated_by and funded_by",
+				   check_display_value(vars, false, display, sizeof(display)));
 		return;
 	}
 	enabled = tree_mapping_get(vars, "enabled");
@@ -253,11 +181,12 @@ void check_BH102(const struct rule_context *ctx)
 	}
 	if (!used)
 		return;
-	report_value(ctx, RULE_BH102, enabled ? enabled : vars,
-		     enabled ? HOMEPAGE ".templateVars.enabled" : HOMEPAGE ".templateVars",
-		     HOMEPAGE ".templateVars is enabled without redirect_to and has no string "
-			      "%s; set enabled to false, set redirect_to, or fill in those fields",
-		     missing);
+	check_report_value(ctx, RULE_BH102, enabled ? enabled : vars,
+			   enabled ? HOMEPAGE ".templateVars.enabled" : HOMEPAGE ".templateVars",
+			   HOMEPAGE ".templateVars is enabled without redirect_to and has no "
+				    "string %s; set enabled to false, set redirect_to, or fill in "
+				    "those fields",
+			   missing);
 }
 
 void check_BH110(const struct rule_context *ctx)
@@ -275,10 +204,17 @@ void check_BH110(const struct rule_context *ctx)
 				     "false");
 		return;
 	}
-	report_value(ctx, RULE_BH110, redirect, "jupyterhub.hub.redirectToServer",
-		     "jupyterhub.hub.redirectToServer is '%s'; set it to false so that users "
-		     "reach the BinderHub page after login",
-		     check_display_value(redirect, false, display, sizeof(display)));
+	check_report_value(ctx, RULE_BH110, redirect, "jupyterhub.hub.redirectToServer",
+			   "jupyterhub.hub.redirectToServer is '%s'; set it to false so that users "
+			   "reach the BinderHub page after login",
+			   check_display_value(redirect, false, display, sizeof(display)));
+}
+
+/* Write BinderHub's OAuth callback URL, with a placeholder for an unknown BinderHub domain. */
+static void binder_callback_url(const struct rule_context *ctx, char *buffer, size_t size)
+{
+	snprintf(buffer, size, "https://%s/oauth_callback",
+		 ctx->binderhub_domain ? ctx->binderhub_domain : "<binderhub-domain>");
 }
 
 void check_BH112(const struct rule_context *ctx)
@@ -290,11 +226,7 @@ void check_BH112(const struct rule_context *ctx)
 	char host[DISPLAY_SIZE];
 	char display[DISPLAY_SIZE];
 
-	if (ctx->binderhub_domain)
-		snprintf(expected, sizeof(expected), "https://%s/oauth_callback",
-			 ctx->binderhub_domain);
-	else
-		snprintf(expected, sizeof(expected), "https://<binderhub-domain>/oauth_callback");
+	binder_callback_url(ctx, expected, sizeof(expected));
 	if (check_is_encrypted(uri))
 		return;
 	if (!check_is_set(uri)) {
@@ -305,9 +237,9 @@ void check_BH112(const struct rule_context *ctx)
 	if (ctx->binderhub_domain ? check_url_equal(text, expected)
 				  : url_has_shape(text, "/oauth_callback", host, sizeof(host)))
 		return;
-	report_value(ctx, RULE_BH112, uri, path,
-		     "%s is '%s'; set it to '%s', the callback on the BinderHub domain", path,
-		     check_display_value(uri, false, display, sizeof(display)), expected);
+	check_report_value(ctx, RULE_BH112, uri, path,
+			   "%s is '%s'; set it to '%s', the callback on the BinderHub domain", path,
+			   check_display_value(uri, false, display, sizeof(display)), expected);
 }
 
 void check_BH113(const struct rule_context *ctx)
@@ -328,28 +260,10 @@ void check_BH113(const struct rule_context *ctx)
 					     path);
 		return;
 	}
-	report_value(ctx, RULE_BH113, no_confirm, path,
-		     "%s is '%s'; set it to true so that users are not asked to authorize the "
-		     "binder service",
-		     path, check_display_value(no_confirm, false, display, sizeof(display)));
-}
-
-/* Return the last item of extraEnv named name: Kubernetes uses the last of duplicate names. */
-static const struct node *env_item(const struct node *env, const char *name)
-{
-	const struct node *found = NULL;
-
-	env = tree_resolve(env);
-	if (!env || env->kind != NODE_SEQUENCE)
-		return NULL;
-	for (size_t i = 0; i < env->as.sequence.count; i++) {
-		const struct node *item = tree_resolve(env->as.sequence.items[i]);
-
-		if (item && item->kind == NODE_MAPPING &&
-		    tree_scalar_equals(tree_mapping_get(item, "name"), name))
-			found = item;
-	}
-	return found;
+	check_report_value(ctx, RULE_BH113, no_confirm, path,
+			   "%s is '%s'; set it to true so that users are not asked to authorize "
+			   "the binder service",
+			   path, check_display_value(no_confirm, false, display, sizeof(display)));
 }
 
 void check_BH114(const struct rule_context *ctx)
@@ -361,15 +275,11 @@ void check_BH114(const struct rule_context *ctx)
 	char host[DISPLAY_SIZE];
 	char display[DISPLAY_SIZE];
 
-	if (ctx->binderhub_domain)
-		snprintf(expected, sizeof(expected), "https://%s/oauth_callback",
-			 ctx->binderhub_domain);
-	else
-		snprintf(expected, sizeof(expected), "https://<binderhub-domain>/oauth_callback");
+	binder_callback_url(ctx, expected, sizeof(expected));
 	/* BH060 reports a map instead of a list, and a map has no named items to check here. */
 	if (env && env->kind != NODE_SEQUENCE)
 		return;
-	item = env_item(env, "JUPYTERHUB_OAUTH_CALLBACK_URL");
+	item = rules_env_find(env, "JUPYTERHUB_OAUTH_CALLBACK_URL");
 	if (!item) {
 		check_report_missing(ctx, RULE_BH114, EXTRA_ENV,
 				     "no JUPYTERHUB_OAUTH_CALLBACK_URL in " EXTRA_ENV "; add it "
@@ -382,19 +292,20 @@ void check_BH114(const struct rule_context *ctx)
 	if (check_is_encrypted(value))
 		return;
 	if (!check_is_set(value) || !text) {
-		report_value(ctx, RULE_BH114, item, EXTRA_ENV,
-			     "JUPYTERHUB_OAUTH_CALLBACK_URL in " EXTRA_ENV " has no literal value; "
-			     "set value to '%s'",
-			     expected);
+		check_report_value(ctx, RULE_BH114, item, EXTRA_ENV,
+				   "JUPYTERHUB_OAUTH_CALLBACK_URL in " EXTRA_ENV " has no literal "
+				   "value; set value to '%s'",
+				   expected);
 		return;
 	}
 	if (ctx->binderhub_domain) {
 		if (!check_url_equal(text, expected))
-			report_value(ctx, RULE_BH114, value, EXTRA_ENV,
-				     "JUPYTERHUB_OAUTH_CALLBACK_URL in " EXTRA_ENV " is '%s'; set "
-				     "it to '%s'",
-				     check_display_value(value, false, display, sizeof(display)),
-				     expected);
+			check_report_value(ctx, RULE_BH114, value, EXTRA_ENV,
+					   "JUPYTERHUB_OAUTH_CALLBACK_URL in " EXTRA_ENV " is "
+					   "'%s'; set it to '%s'",
+					   check_display_value(value, false, display,
+							       sizeof(display)),
+					   expected);
 		return;
 	}
 	/* Without the BinderHub domain, the registered redirect URI is the reference. */
@@ -404,58 +315,29 @@ void check_BH114(const struct rule_context *ctx)
 		return;
 	if (check_is_set(uri) && uri_text) {
 		if (!check_url_equal(text, uri_text))
-			report_value(ctx, RULE_BH114, value, EXTRA_ENV,
-				     "JUPYTERHUB_OAUTH_CALLBACK_URL in " EXTRA_ENV " is '%s' but "
-				     BINDER_SERVICE ".oauth_redirect_uri is '%s'; set both to "
-				     "'%s'",
-				     check_display_value(value, false, display, sizeof(display)),
-				     uri_text, expected);
+			check_report_value(ctx, RULE_BH114, value, EXTRA_ENV,
+					   "JUPYTERHUB_OAUTH_CALLBACK_URL in " EXTRA_ENV " is '%s' "
+					   "but " BINDER_SERVICE ".oauth_redirect_uri is '%s'; set "
+					   "both to '%s'",
+					   check_display_value(value, false, display,
+							       sizeof(display)),
+					   uri_text, expected);
 		return;
 	}
 	if (!url_has_shape(text, "/oauth_callback", host, sizeof(host)))
-		report_value(ctx, RULE_BH114, value, EXTRA_ENV,
-			     "JUPYTERHUB_OAUTH_CALLBACK_URL in " EXTRA_ENV " is '%s'; set it to "
-			     "'%s'",
-			     check_display_value(value, false, display, sizeof(display)), expected);
+		check_report_value(ctx, RULE_BH114, value, EXTRA_ENV,
+				   "JUPYTERHUB_OAUTH_CALLBACK_URL in " EXTRA_ENV " is '%s'; set it "
+				   "to '%s'",
+				   check_display_value(value, false, display, sizeof(display)),
+				   expected);
 }
 
 void check_BH115(const struct rule_context *ctx)
 {
-	static const char *const service[] = {"binder", NULL};
-	static const char *const servers[] = {"servers", "admin:servers", NULL};
 	static const char *const read_users[] = {"read:users", "users", "admin:users", NULL};
-	const struct node *role = check_get(ctx, ROLES ".binder");
-	const struct node *services, *scopes;
-	char display[MESSAGE_SIZE / 2];
-	const char *add;
 
-	if (check_is_encrypted(role))
-		return;
-	if (!role || role->kind != NODE_MAPPING) {
-		report_value(ctx, RULE_BH115, role, ROLES ".binder",
-			     "no binder role in " ROLES "; add one with services [binder] and "
-			     "scopes [servers, read:users]");
-		return;
-	}
-	services = tree_mapping_get(role, "services");
-	if (!check_is_encrypted(services) && !list_contains(services, service))
-		report_value(ctx, RULE_BH115, services, ROLES ".binder.services",
-			     ROLES ".binder.services is '%s'; add binder so that the role is "
-				   "given to the binder service",
-			     describe(services, display, sizeof(display)));
-	scopes = tree_mapping_get(role, "scopes");
-	if (check_is_encrypted(scopes))
-		return;
-	if (!list_contains(scopes, servers))
-		add = list_contains(scopes, read_users) ? "servers" : "servers and read:users";
-	else if (!list_contains(scopes, read_users))
-		add = "read:users";
-	else
-		return;
-	report_value(ctx, RULE_BH115, scopes, ROLES ".binder.scopes",
-		     ROLES ".binder.scopes is '%s'; add %s so that BinderHub can start servers "
-			   "and read users",
-		     describe(scopes, display, sizeof(display)), add);
+	rules_check_binder_role(ctx, RULE_BH115, read_users, "read:users",
+				"start servers and read users");
 }
 
 void check_BH116(const struct rule_context *ctx)
@@ -468,10 +350,10 @@ void check_BH116(const struct rule_context *ctx)
 		const struct node *item = scopes->as.sequence.items[i];
 
 		if (tree_scalar_equals(item, "admin:users"))
-			report_value(ctx, RULE_BH116, item, ROLES ".binder.scopes",
-				     ROLES ".binder.scopes has 'admin:users'; replace it with "
-					   "'read:users', because on a hub with login BinderHub "
-					   "only reads users");
+			check_report_value(ctx, RULE_BH116, item, ROLES ".binder.scopes",
+					   ROLES ".binder.scopes has 'admin:users'; replace it "
+						 "with 'read:users', because on a hub with login "
+						 "BinderHub only reads users");
 	}
 }
 
@@ -483,7 +365,7 @@ void check_BH117(const struct rule_context *ctx)
 	const char *path = ROLES ".user.scopes";
 	const struct node *scopes = check_get(ctx, path);
 	bool has_self, has_access;
-	char display[MESSAGE_SIZE / 2];
+	char display[TEXT_SIZE];
 
 	if (check_is_encrypted(scopes))
 		return;
@@ -496,21 +378,21 @@ void check_BH117(const struct rule_context *ctx)
 		return;
 	}
 	if (scopes->kind != NODE_SEQUENCE) {
-		report_value(ctx, RULE_BH117, scopes, path,
-			     "%s is '%s'; set it to [self, access:services!service=binder]", path,
-			     describe(scopes, display, sizeof(display)));
+		check_report_value(ctx, RULE_BH117, scopes, path,
+				   "%s is '%s'; set it to [self, access:services!service=binder]",
+				   path, rules_display_list(scopes, display, sizeof(display)));
 		return;
 	}
-	has_self = list_contains(scopes, self);
-	has_access = list_contains(scopes, access);
+	has_self = rules_list_contains(scopes, self);
+	has_access = rules_list_contains(scopes, access);
 	if (has_self && has_access)
 		return;
-	report_value(ctx, RULE_BH117, scopes, path,
-		     "%s is '%s'; the list replaces basehub's user role, so add %s", path,
-		     describe(scopes, display, sizeof(display)),
-		     !has_self && !has_access ? "self and access:services!service=binder"
-		     : !has_self		 ? "self"
-						 : "access:services!service=binder");
+	check_report_value(ctx, RULE_BH117, scopes, path,
+			   "%s is '%s'; the list replaces basehub's user role, so add %s", path,
+			   rules_display_list(scopes, display, sizeof(display)),
+			   !has_self && !has_access ? "self and access:services!service=binder"
+			   : !has_self		 ? "self"
+						       : "access:services!service=binder");
 }
 
 void check_BH118(const struct rule_context *ctx)
@@ -529,10 +411,10 @@ void check_BH118(const struct rule_context *ctx)
 				     path);
 		return;
 	}
-	report_value(ctx, RULE_BH118, enabled, path,
-		     "%s is '%s'; set it to true so that only the user who launched a server "
-		     "can open it",
-		     path, check_display_value(enabled, false, display, sizeof(display)));
+	check_report_value(ctx, RULE_BH118, enabled, path,
+			   "%s is '%s'; set it to true so that only the user who launched a server "
+			   "can open it",
+			   path, check_display_value(enabled, false, display, sizeof(display)));
 }
 
 void check_BH119(const struct rule_context *ctx)
@@ -541,14 +423,10 @@ void check_BH119(const struct rule_context *ctx)
 	char expected[DISPLAY_SIZE * 2];
 	char host[DISPLAY_SIZE];
 	char display[DISPLAY_SIZE];
-	char path[MESSAGE_SIZE / 2];
+	char path[TEXT_SIZE];
 
-	if (ctx->jupyterhub_domain)
-		snprintf(expected, sizeof(expected), "https://%s/hub/oauth_callback",
-			 ctx->jupyterhub_domain);
-	else
-		snprintf(expected, sizeof(expected),
-			 "https://<jupyterhub-domain>/hub/oauth_callback");
+	snprintf(expected, sizeof(expected), "https://%s/hub/oauth_callback",
+		 ctx->jupyterhub_domain ? ctx->jupyterhub_domain : "<jupyterhub-domain>");
 	if (!config || config->kind != NODE_MAPPING)
 		return;
 	for (size_t i = 0; i < config->as.mapping.count; i++) {
@@ -570,10 +448,11 @@ void check_BH119(const struct rule_context *ctx)
 			continue;
 		snprintf(path, sizeof(path), HUB_CONFIG ".%s.oauth_callback_url",
 			 check_text(pair->key));
-		report_value(ctx, RULE_BH119, url, path,
-			     "%s is '%s'; set it to '%s', the authenticator's callback on the "
-			     "JupyterHub domain",
-			     path, check_display_value(url, false, display, sizeof(display)), expected);
+		check_report_value(ctx, RULE_BH119, url, path,
+				   "%s is '%s'; set it to '%s', the authenticator's callback on "
+				   "the JupyterHub domain",
+				   path, check_display_value(url, false, display, sizeof(display)),
+				   expected);
 	}
 }
 
@@ -592,82 +471,37 @@ void check_BH120(const struct rule_context *ctx)
 	    check_is_encrypted(type))
 		return;
 	if (!check_is_set(type) || !text) {
-		report_value(ctx, RULE_BH120, type, type_path,
-			     "%s is not set while add_staff_user_ids_to_admin_users is true, so "
-			     "no 2i2c staff become admins; set it to github or google",
-			     type_path);
+		check_report_value(ctx, RULE_BH120, type, type_path,
+				   "%s is not set while add_staff_user_ids_to_admin_users is true, "
+				   "so no 2i2c staff become admins; set it to github or google",
+				   type_path);
 		return;
 	}
 	snprintf(key, sizeof(key), "staff_%s_ids", text);
 	if (check_is_set(tree_mapping_get(check_get(ctx, STAFF), key)))
 		return;
 	/* Without chart defaults underneath, basehub's lists are not in the values. */
-	if (!ctx->have_defaults && text_in(text, basehub_types))
+	if (!ctx->have_defaults && rules_text_in(text, basehub_types))
 		return;
-	report_value(ctx, RULE_BH120, type, type_path,
-		     "%s is '%.60s' but " STAFF " has no %.60s list, so no 2i2c staff become "
-		     "admins; set it to github or google",
-		     type_path, text, key);
-}
-
-/* "/opt/conda/bin/jupyter-lab" runs jupyter-lab. */
-static const char *program_name(const char *item)
-{
-	const char *slash = strrchr(item, '/');
-
-	return slash ? slash + 1 : item;
-}
-
-/*
- * True when the command line runs jupyterhub-singleuser: an item names the
- * program (any folder) or its module (python -m jupyterhub.singleuser), or
- * a shell or Python script item mentions it.  A string is one item, as
- * JupyterHub's Command trait takes it.
- */
-static bool cmd_runs_singleuser(const struct node *cmd)
-{
-	const struct node *single[1];
-	const struct node *const *items;
-	size_t count;
-
-	cmd = tree_resolve(cmd);
-	if (!cmd)
-		return false;
-	if (cmd->kind == NODE_SEQUENCE) {
-		items = (const struct node *const *)cmd->as.sequence.items;
-		count = cmd->as.sequence.count;
-	} else {
-		single[0] = cmd;
-		items = single;
-		count = 1;
-	}
-	for (size_t i = 0; i < count; i++) {
-		const char *text = check_text(items[i]);
-
-		if (!text)
-			continue;
-		if (strcmp(program_name(text), "jupyterhub-singleuser") == 0 ||
-		    strcmp(text, "jupyterhub.singleuser") == 0)
-			return true;
-		if (strpbrk(text, " \t\n") && strstr(text, "jupyterhub-singleuser"))
-			return true;
-	}
-	return false;
+	check_report_value(ctx, RULE_BH120, type, type_path,
+			   "%s is '%.60s' but " STAFF " has no %.60s list, so no 2i2c staff become "
+			   "admins; set it to github or google",
+			   type_path, text, key);
 }
 
 void check_BH121(const struct rule_context *ctx)
 {
 	const char *path = "jupyterhub.singleuser.cmd";
 	const struct node *cmd = check_get(ctx, path);
-	char display[MESSAGE_SIZE / 2];
+	char display[TEXT_SIZE];
 
-	if (!check_is_set(cmd) || check_is_encrypted(cmd) || cmd_runs_singleuser(cmd))
+	if (!check_is_set(cmd) || check_is_encrypted(cmd) || rules_cmd_runs_singleuser(cmd))
 		return;
-	report_value(ctx, RULE_BH121, cmd, path,
-		     "%s is '%s', which does not run jupyterhub-singleuser, so user servers skip "
-		     "hub authentication; remove cmd from every file or make it run "
-		     "jupyterhub-singleuser",
-		     path, describe(cmd, display, sizeof(display)));
+	check_report_value(ctx, RULE_BH121, cmd, path,
+			   "%s is '%s', which does not run jupyterhub-singleuser, so user servers "
+			   "skip hub authentication; remove cmd from every file or make it run "
+			   "jupyterhub-singleuser",
+			   path, rules_display_list(cmd, display, sizeof(display)));
 }
 
 void check_BH142(const struct rule_context *ctx)
@@ -678,8 +512,9 @@ void check_BH142(const struct rule_context *ctx)
 
 	if (!check_is_set(origin))
 		return;
-	report_value(ctx, RULE_BH142, origin, path,
-		     "%s is '%s', which BinderSpawnerMixin ignores when auth_enabled is true; "
-		     "remove it and set CORS on binderhub-service.config.BinderHub only",
-		     path, check_display_value(origin, false, display, sizeof(display)));
+	check_report_value(ctx, RULE_BH142, origin, path,
+			   "%s is '%s', which BinderSpawnerMixin ignores when auth_enabled is "
+			   "true; remove it and set CORS on binderhub-service.config.BinderHub "
+			   "only",
+			   path, check_display_value(origin, false, display, sizeof(display)));
 }

@@ -8,38 +8,14 @@
  * name, so the rules read the last one too.
  */
 #include "check.h"
+#include "rules_util.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#define VALUE_SIZE 128
 #define URL_SIZE 512
 
 static const char env_path[] = "binderhub-service.extraEnv";
-
-static bool is_absent(const struct node *node)
-{
-	return !tree_resolve(node) || tree_is_null(node);
-}
-
-/* Quote a scalar for a message.  Collections print as "a list", "{}" and so on. */
-static const char *describe(const struct node *node, char *buffer, size_t size)
-{
-	char value[VALUE_SIZE];
-
-	check_display_value(node, false, value, sizeof(value));
-	node = tree_resolve(node);
-	if (node && node->kind == NODE_SCALAR && !tree_is_null(node))
-		snprintf(buffer, size, "'%s'", value);
-	else
-		snprintf(buffer, size, "%s", value);
-	return buffer;
-}
-
-static const struct node *env_item(const struct node *list, size_t i)
-{
-	return tree_resolve(tree_resolve(list)->as.sequence.items[i]);
-}
 
 /* The item's name node, or NULL when it has no non-empty scalar name. */
 static const struct node *env_name(const struct node *item)
@@ -58,16 +34,11 @@ static const struct node *env_require(const struct rule_context *ctx, enum rule_
 				      const char *name, const char *fix)
 {
 	const struct node *list = check_get(ctx, env_path);
-	const struct node *found = NULL;
+	const struct node *found;
 
 	if (check_is_set(list) && tree_resolve(list)->kind != NODE_SEQUENCE)
 		return NULL;
-	for (size_t i = 0; check_is_set(list) && i < tree_resolve(list)->as.sequence.count; i++) {
-		const struct node *item = env_item(list, i);
-
-		if (tree_scalar_equals(env_name(item), name))
-			found = item;
-	}
+	found = rules_env_find(list, name);
 	if (!found)
 		check_report_missing(ctx, rule, env_path, "%s has no %s entry; add one %s", env_path,
 				     name, fix);
@@ -79,7 +50,7 @@ static const struct node *env_value(const struct node *item)
 {
 	const struct node *value = tree_mapping_get(item, "value");
 
-	return is_absent(value) ? NULL : value;
+	return check_is_absent(value) ? NULL : value;
 }
 
 /* ---- BH060, BH066: the list itself ------------------------------------------------ */
@@ -88,25 +59,26 @@ void check_BH060(const struct rule_context *ctx)
 {
 	const struct node *list = check_get(ctx, env_path);
 	const struct node *value = tree_resolve(list);
-	char shown[VALUE_SIZE + 2];
+	char shown[RULES_QUOTED_SIZE];
 
-	if (is_absent(list) || check_is_encrypted(list))
+	if (check_is_absent(list) || check_is_encrypted(list))
 		return;
 	if (value->kind != NODE_SEQUENCE) {
 		check_report(ctx, RULE_BH060, list, env_path,
 			     "%s is %s, which Kubernetes rejects as a container's env; write it "
 			     "as a list of '- name: ...' entries",
-			     env_path, describe(list, shown, sizeof(shown)));
+			     env_path, rules_display_quoted(list, shown, sizeof(shown)));
 		return;
 	}
 	for (size_t i = 0; i < value->as.sequence.count; i++) {
-		const struct node *item = env_item(value, i);
+		const struct node *item = rules_sequence_item(value, i);
 
 		if (item->kind != NODE_MAPPING)
 			check_report(ctx, RULE_BH060, item, env_path,
 				     "item %zu of %s is %s, not a mapping; write it as '- name: "
 				     "...' with value or valueFrom",
-				     i + 1, env_path, describe(item, shown, sizeof(shown)));
+				     i + 1, env_path,
+				     rules_display_quoted(item, shown, sizeof(shown)));
 		else if (!env_name(item))
 			check_report(ctx, RULE_BH060, item, env_path,
 				     "item %zu of %s has no name; add the variable's name", i + 1,
@@ -121,11 +93,11 @@ void check_BH066(const struct rule_context *ctx)
 	if (!list || list->kind != NODE_SEQUENCE)
 		return;
 	for (size_t i = 0; i < list->as.sequence.count; i++) {
-		const struct node *name = env_name(env_item(list, i));
+		const struct node *name = env_name(rules_sequence_item(list, i));
 		const struct node *first = NULL;
 
 		for (size_t j = 0; name && j < i && !first; j++) {
-			const struct node *other = env_name(env_item(list, j));
+			const struct node *other = env_name(rules_sequence_item(list, j));
 
 			if (other && strcmp(check_text(other), check_text(name)) == 0)
 				first = other;
@@ -172,7 +144,7 @@ void check_BH061(const struct rule_context *ctx)
 	const struct node *reference;
 	const struct node *name;
 	const struct node *key;
-	char shown[VALUE_SIZE + 2];
+	char shown[RULES_QUOTED_SIZE];
 
 	if (!item)
 		return;
@@ -183,7 +155,7 @@ void check_BH061(const struct rule_context *ctx)
 			     "JUPYTERHUB_API_TOKEN in %s has a literal value; delete it and read "
 			     "key %s of secret hub with valueFrom.secretKeyRef",
 			     env_path, token_key);
-		if (is_absent(value_from))
+		if (check_is_absent(value_from))
 			return;
 	}
 	reference = tree_get_path(item, "valueFrom.secretKeyRef");
@@ -199,12 +171,12 @@ void check_BH061(const struct rule_context *ctx)
 		check_report(ctx, RULE_BH061, name ? name : reference, env_path,
 			     "JUPYTERHUB_API_TOKEN in %s reads secret %s; set secretKeyRef.name to "
 			     "'hub'",
-			     env_path, describe(name, shown, sizeof(shown)));
+			     env_path, rules_display_quoted(name, shown, sizeof(shown)));
 	key = tree_mapping_get(reference, "key");
 	if (!check_is_encrypted(key) && !tree_scalar_equals(key, token_key))
 		check_report(ctx, RULE_BH061, key ? key : reference, env_path,
 			     "JUPYTERHUB_API_TOKEN in %s reads key %s; set secretKeyRef.key to '%s'",
-			     env_path, describe(key, shown, sizeof(shown)), token_key);
+			     env_path, rules_display_quoted(key, shown, sizeof(shown)), token_key);
 }
 
 /* ---- BH062: OAuth client id -------------------------------------------------------- */
@@ -216,7 +188,7 @@ void check_BH062(const struct rule_context *ctx)
 	const struct node *item = env_require(ctx, RULE_BH062, "JUPYTERHUB_CLIENT_ID",
 					      "with value 'service-binder'");
 	const struct node *service_id = check_get(ctx, service_path);
-	char shown[VALUE_SIZE + 2];
+	char shown[RULES_QUOTED_SIZE];
 
 	if (item && !env_value(item))
 		check_report(ctx, RULE_BH062, item, env_path,
@@ -225,16 +197,17 @@ void check_BH062(const struct rule_context *ctx)
 	else if (item && !check_is_encrypted(env_value(item)) &&
 		 !tree_scalar_equals(env_value(item), client_id))
 		check_report(ctx, RULE_BH062, env_value(item), env_path,
-			     "JUPYTERHUB_CLIENT_ID in %s is %s; set it to '%s'", env_path,
-			     describe(env_value(item), shown, sizeof(shown)), client_id);
+			     "JUPYTERHUB_CLIENT_ID in %s is %s; set it to '%s'",
+			     env_path, rules_display_quoted(env_value(item), shown, sizeof(shown)),
+			     client_id);
 
 	/* JupyterHub names a service's client service-<name> when unset. */
-	if (!is_absent(service_id) && !check_is_encrypted(service_id) &&
+	if (!check_is_absent(service_id) && !check_is_encrypted(service_id) &&
 	    !tree_scalar_equals(service_id, client_id))
 		check_report(ctx, RULE_BH062, service_id, service_path,
 			     "%s is %s, but BinderHub uses client id '%s'; set it to '%s'",
-			     service_path, describe(service_id, shown, sizeof(shown)), client_id,
-			     client_id);
+			     service_path, rules_display_quoted(service_id, shown, sizeof(shown)),
+			     client_id, client_id);
 }
 
 /* ---- BH063: API URL ---------------------------------------------------------------- */
@@ -307,7 +280,7 @@ void check_BH063(const struct rule_context *ctx)
 	const char *namespace_name = ctx->namespace_name ? ctx->namespace_name : "<namespace>";
 	const char *text = check_text(value);
 	char url_namespace[URL_SIZE];
-	char shown[VALUE_SIZE + 2];
+	char shown[RULES_QUOTED_SIZE];
 
 	if (!item || check_is_encrypted(value))
 		return;
@@ -326,8 +299,8 @@ void check_BH063(const struct rule_context *ctx)
 		check_report(ctx, RULE_BH063, value, env_path,
 			     "JUPYTERHUB_API_URL in %s is %s, the hub of namespace '%s'; set it to "
 			     "'http://hub.%s.svc.cluster.local:8081/hub/api'",
-			     env_path, describe(value, shown, sizeof(shown)), url_namespace,
-			     namespace_name);
+			     env_path, rules_display_quoted(value, shown, sizeof(shown)),
+			     url_namespace, namespace_name);
 		return;
 	}
 	if (text && is_public_api_url(ctx, text))
@@ -335,7 +308,7 @@ void check_BH063(const struct rule_context *ctx)
 	check_report(ctx, RULE_BH063, value, env_path,
 		     "JUPYTERHUB_API_URL in %s is %s; set it to "
 		     "'http://hub.%s.svc.cluster.local:8081/hub/api' or 'https://%s/hub/api'",
-		     env_path, describe(value, shown, sizeof(shown)), namespace_name,
+		     env_path, rules_display_quoted(value, shown, sizeof(shown)), namespace_name,
 		     ctx->jupyterhub_domain ? ctx->jupyterhub_domain : "<jupyterhub-domain>");
 }
 
@@ -349,7 +322,7 @@ void check_BH064(const struct rule_context *ctx)
 	const char *domain = ctx->jupyterhub_domain ? ctx->jupyterhub_domain :
 						      "<jupyterhub-domain>";
 	char expected[URL_SIZE];
-	char shown[VALUE_SIZE + 2];
+	char shown[RULES_QUOTED_SIZE];
 
 	if (!item || check_is_encrypted(value))
 		return;
@@ -362,26 +335,18 @@ void check_BH064(const struct rule_context *ctx)
 	}
 	if (!ctx->jupyterhub_domain || check_url_equal(check_text(value), expected))
 		return;
-	check_report(ctx, RULE_BH064, value, env_path, "JUPYTERHUB_BASE_URL in %s is %s; set it to '%s'",
-		     env_path, describe(value, shown, sizeof(shown)), expected);
+	check_report(ctx, RULE_BH064, value, env_path,
+		     "JUPYTERHUB_BASE_URL in %s is %s; set it to '%s'",
+		     env_path, rules_display_quoted(value, shown, sizeof(shown)), expected);
 }
 
 void check_BH065(const struct rule_context *ctx)
 {
-	const struct node *list = tree_resolve(check_get(ctx, env_path));
-	const struct node *value = NULL;
-	const char *text;
+	const struct node *item = rules_env_find(check_get(ctx, env_path), "JUPYTERHUB_BASE_URL");
+	const struct node *value = item ? env_value(item) : NULL;
+	const char *text = check_text(value);
 	size_t length;
 
-	if (!list || list->kind != NODE_SEQUENCE)
-		return;
-	for (size_t i = 0; i < list->as.sequence.count; i++) {
-		const struct node *item = env_item(list, i);
-
-		if (tree_scalar_equals(env_name(item), "JUPYTERHUB_BASE_URL"))
-			value = env_value(item);
-	}
-	text = check_text(value);
 	if (!text || check_is_encrypted(value))
 		return;
 	length = strlen(text);
@@ -398,11 +363,11 @@ void check_BH067(const struct rule_context *ctx)
 {
 	static const char path[] = "jupyterhub.hub.services.binder";
 	const struct node *node = check_get(ctx, path);
-	char shown[VALUE_SIZE + 2];
+	char shown[RULES_QUOTED_SIZE];
 
 	if (check_is_encrypted(node))
 		return;
-	if (is_absent(node)) {
+	if (check_is_absent(node)) {
 		check_report_missing(ctx, RULE_BH067, path,
 				     "%s is not declared, so the hub secret has no "
 				     "hub.services.binder.apiToken; declare it as a mapping such as "
@@ -414,5 +379,5 @@ void check_BH067(const struct rule_context *ctx)
 		check_report(ctx, RULE_BH067, node, path,
 			     "%s is %s, not a mapping; declare it as a mapping such as "
 			     "{oauth_no_confirm: true}",
-			     path, describe(node, shown, sizeof(shown)));
+			     path, rules_display_quoted(node, shown, sizeof(shown)));
 }

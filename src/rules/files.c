@@ -5,12 +5,12 @@
  * admin volume mounts have the type that basehub's schema accepts.
  */
 #include "check.h"
+#include "rules_util.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
-#define VALUE_SIZE 128
 #define PATH_SIZE 1024
 
 /** A dotted key path under construction.  Text that does not fit is cut, never overrun. */
@@ -23,15 +23,7 @@ static size_t path_push(struct path_buffer *path, const char *key)
 {
 	size_t before = path->length;
 
-	if (path->length > 0 && path->length + 1 < PATH_SIZE)
-		path->text[path->length++] = '.';
-	for (const char *c = key; *c && path->length + 2 < PATH_SIZE; c++) {
-		/* tree_get_path reads "\." as a dot inside one key. */
-		if (*c == '.')
-			path->text[path->length++] = '\\';
-		path->text[path->length++] = *c;
-	}
-	path->text[path->length] = '\0';
+	path->length = rules_path_append_key(path->text, PATH_SIZE, path->length, key);
 	return before;
 }
 
@@ -53,39 +45,6 @@ static void path_pop(struct path_buffer *path, size_t length)
 	path->text[length] = '\0';
 }
 
-static bool is_absent(const struct node *node)
-{
-	return !tree_resolve(node) || tree_is_null(node);
-}
-
-/* Quote a scalar for a message.  Collections print as "a list", "{}" and so on. */
-static const char *describe(const struct node *node, char *buffer, size_t size)
-{
-	char value[VALUE_SIZE];
-
-	check_display_value(node, false, value, sizeof(value));
-	node = tree_resolve(node);
-	if (node && node->kind == NODE_SCALAR && !tree_is_null(node))
-		snprintf(buffer, size, "'%s'", value);
-	else
-		snprintf(buffer, size, "%s", value);
-	return buffer;
-}
-
-/* A deletion whose path is path itself or one of its parents. */
-static bool is_deleted(const struct rule_context *ctx, const char *path)
-{
-	for (size_t i = 0; i < ctx->deletion_count; i++) {
-		const char *deleted = ctx->deletions[i].path;
-		size_t length = strlen(deleted);
-
-		if (strncmp(path, deleted, length) == 0 &&
-		    (path[length] == '\0' || path[length] == '.'))
-			return true;
-	}
-	return false;
-}
-
 static const char *layer_root_kind(const struct node *root)
 {
 	root = tree_resolve(root);
@@ -101,11 +60,11 @@ void check_BH003(const struct rule_context *ctx)
 	static const char path[] = "jupyterhub.hub.config.JupyterHub.authenticator_class";
 	const struct node *node = check_get(ctx, path);
 	const struct node *value = tree_resolve(node);
-	char shown[VALUE_SIZE + 2];
+	char shown[RULES_QUOTED_SIZE];
 
 	if (check_is_encrypted(node))
 		return;
-	if ((value && tree_is_null(value)) || (!value && is_deleted(ctx, path))) {
+	if ((value && tree_is_null(value)) || (!value && check_is_deleted(ctx, path))) {
 		check_report_missing(ctx, RULE_BH003, path,
 				     "%s is deleted by an unquoted null; write \"null\" "
 				     "in quotes for the null authenticator, or the authenticator's "
@@ -125,7 +84,7 @@ void check_BH003(const struct rule_context *ctx)
 		check_report(ctx, RULE_BH003, node, path,
 			     "%s is %s, not a class name; set it to the authenticator class, or to "
 			     "\"null\" in quotes for an unauthenticated hub",
-			     path, describe(node, shown, sizeof(shown)));
+			     path, rules_display_quoted(node, shown, sizeof(shown)));
 }
 
 /* ---- BH005 ---------------------------------------------------------------- */
@@ -293,9 +252,9 @@ void check_BH008(const struct rule_context *ctx)
 	static const char path[] = "jupyterhub.custom.singleuserAdmin.extraVolumeMounts";
 	const struct node *node = check_get(ctx, path);
 	const struct node *value = tree_resolve(node);
-	char shown[VALUE_SIZE + 2];
+	char shown[RULES_QUOTED_SIZE];
 
-	if (is_absent(node) || value->kind == NODE_MAPPING || check_is_encrypted(node))
+	if (check_is_absent(node) || value->kind == NODE_MAPPING || check_is_encrypted(node))
 		return;
 	/* Charts from before 2026-02 still declare the default as a list, and
 	 * their schema expects one. */
@@ -306,7 +265,7 @@ void check_BH008(const struct rule_context *ctx)
 	check_report(ctx, RULE_BH008, node, path,
 		     "%s is %s, which basehub's values schema rejects because it accepts only a "
 		     "mapping or null; write the key with no value to delete the admin mounts",
-		     path, describe(node, shown, sizeof(shown)));
+		     path, rules_display_quoted(node, shown, sizeof(shown)));
 }
 
 /* ---- BH009 ---------------------------------------------------------------- */

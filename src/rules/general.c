@@ -6,52 +6,22 @@
  * rules of the same runbook section have files of their own.
  */
 #include "check.h"
+#include "rules_util.h"
 
 #include <stdio.h>
-#include <string.h>
-#include <strings.h>
 
-#define VALUE_SIZE 128
 #define URL_SIZE 512
-
-static bool is_absent(const struct node *node)
-{
-	return !tree_resolve(node) || tree_is_null(node);
-}
-
-/* Quote a scalar for a message.  Collections print as "a list", "{}" and so on. */
-static const char *describe(const struct node *node, char *buffer, size_t size)
-{
-	char value[VALUE_SIZE];
-
-	check_display_value(node, false, value, sizeof(value));
-	node = tree_resolve(node);
-	if (node && node->kind == NODE_SCALAR && !tree_is_null(node))
-		snprintf(buffer, size, "'%s'", value);
-	else
-		snprintf(buffer, size, "%s", value);
-	return buffer;
-}
-
-/* Suffix for a value that the user never wrote, whose finding has no line. */
-static const char *origin(const struct rule_context *ctx, const struct node *node)
-{
-	return check_from_defaults(ctx, node) ? ", the chart default" : "";
-}
 
 /* A quoted "true" is a string, and Helm templates treat any non-empty string,
  * "false" included, as true. */
 static bool is_quoted_boolean(const struct node *node)
 {
-	static const char *const words[] = {"true", "false", "yes", "no", "on", "off"};
+	static const char *const words[] = {"true", "false", "yes", "no", "on", "off", NULL};
 	const char *text = check_text(node);
 
 	if (!text || tree_scalar_type(node) != SCALAR_TYPE_STRING)
 		return false;
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strcasecmp(text, words[i]) == 0)
-			return true;
-	return false;
+	return rules_text_in_ignoring_case(text, words);
 }
 
 /* Report unless the value at path is the boolean expected or sops ciphertext. */
@@ -60,11 +30,11 @@ static void require_boolean(const struct rule_context *ctx, enum rule_id rule, c
 {
 	const struct node *node = check_get(ctx, path);
 	const char *expected_text = expected ? "true" : "false";
-	char shown[VALUE_SIZE + 2];
+	char shown[RULES_QUOTED_SIZE];
 
 	if (check_is_encrypted(node) || (expected ? tree_is_true(node) : tree_is_false(node)))
 		return;
-	if (is_absent(node)) {
+	if (check_is_absent(node)) {
 		check_report_missing(ctx, rule, path, "missing %s; set it to %s", path,
 				     expected_text);
 		return;
@@ -72,11 +42,12 @@ static void require_boolean(const struct rule_context *ctx, enum rule_id rule, c
 	if (is_quoted_boolean(node)) {
 		check_report(ctx, rule, node, path,
 			     "%s is the quoted string %s; set it to %s without quotes", path,
-			     describe(node, shown, sizeof(shown)), expected_text);
+			     rules_display_quoted(node, shown, sizeof(shown)), expected_text);
 		return;
 	}
 	check_report(ctx, rule, node, path, "%s is %s%s; set it to %s", path,
-		     describe(node, shown, sizeof(shown)), origin(ctx, node), expected_text);
+		     rules_display_quoted(node, shown, sizeof(shown)),
+		     rules_default_suffix(ctx, node), expected_text);
 }
 
 void check_BH001(const struct rule_context *ctx)
@@ -100,7 +71,7 @@ void check_BH030(const struct rule_context *ctx)
 		check_report(ctx, RULE_BH030, node, path,
 			     "%s is false%s; set it to true so that the policy limits what the "
 			     "BinderHub pod can reach",
-			     path, origin(ctx, node));
+			     path, rules_default_suffix(ctx, node));
 }
 
 void check_BH031(const struct rule_context *ctx)
@@ -108,7 +79,7 @@ void check_BH031(const struct rule_context *ctx)
 	static const char path[] = "binderhub-service.networkPolicy.enabled";
 	const struct node *node = check_get(ctx, path);
 
-	if (!is_absent(node) && !check_from_defaults(ctx, node))
+	if (!check_is_absent(node) && !check_from_defaults(ctx, node))
 		return;
 	check_report_missing(ctx, RULE_BH031, path,
 			     "%s is not set, so the binderhub-service chart's default decides; set "
@@ -122,16 +93,17 @@ void check_BH040(const struct rule_context *ctx)
 {
 	static const char path[] = "binderhub-service.config.BinderHub.base_url";
 	const struct node *node = check_get(ctx, path);
-	char shown[VALUE_SIZE + 2];
+	char shown[RULES_QUOTED_SIZE];
 
 	if (check_is_encrypted(node) || tree_scalar_equals(node, "/"))
 		return;
-	if (is_absent(node)) {
+	if (check_is_absent(node)) {
 		check_report_missing(ctx, RULE_BH040, path, "missing %s; set it to '/'", path);
 		return;
 	}
 	check_report(ctx, RULE_BH040, node, path, "%s is %s%s; set it to '/'", path,
-		     describe(node, shown, sizeof(shown)), origin(ctx, node));
+		     rules_display_quoted(node, shown, sizeof(shown)),
+		     rules_default_suffix(ctx, node));
 }
 
 /* Require path to be https:// followed by domain.  Any set value passes when
@@ -141,12 +113,12 @@ static void require_domain_url(const struct rule_context *ctx, enum rule_id rule
 {
 	const struct node *node = check_get(ctx, path);
 	char expected[URL_SIZE];
-	char shown[VALUE_SIZE + 2];
+	char shown[RULES_QUOTED_SIZE];
 
 	snprintf(expected, sizeof(expected), "https://%s", domain ? domain : placeholder);
 	if (check_is_encrypted(node))
 		return;
-	if (is_absent(node)) {
+	if (check_is_absent(node)) {
 		check_report_missing(ctx, rule, path, "missing %s; set it to '%s'", path,
 				     expected);
 		return;
@@ -154,7 +126,8 @@ static void require_domain_url(const struct rule_context *ctx, enum rule_id rule
 	if (!domain || check_url_equal(check_text(node), expected))
 		return;
 	check_report(ctx, rule, node, path, "%s is %s%s; set it to '%s'", path,
-		     describe(node, shown, sizeof(shown)), origin(ctx, node), expected);
+		     rules_display_quoted(node, shown, sizeof(shown)),
+		     rules_default_suffix(ctx, node), expected);
 }
 
 void check_BH041(const struct rule_context *ctx)
@@ -181,7 +154,7 @@ void check_BH044(const struct rule_context *ctx)
 	const struct node *node = check_get(ctx, path);
 	bool authenticated = ctx->mode == HUB_AUTHENTICATED;
 	const char *mode = authenticated ? "authenticated" : "unauthenticated";
-	char shown[VALUE_SIZE + 2];
+	char shown[RULES_QUOTED_SIZE];
 
 	if (check_is_encrypted(node))
 		return;
@@ -189,7 +162,7 @@ void check_BH044(const struct rule_context *ctx)
 		return;
 	/* BinderHub's own default is false, so leaving it out is right only
 	 * without login. */
-	if (is_absent(node)) {
+	if (check_is_absent(node)) {
 		if (authenticated)
 			check_report_missing(ctx, RULE_BH044, path,
 					     "%s is not set, so BinderHub does not require a login "
@@ -198,8 +171,8 @@ void check_BH044(const struct rule_context *ctx)
 		return;
 	}
 	check_report(ctx, RULE_BH044, node, path, "%s is %s%s on an %s hub; set it to %s", path,
-		     describe(node, shown, sizeof(shown)), origin(ctx, node), mode,
-		     authenticated ? "true" : "false");
+		     rules_display_quoted(node, shown, sizeof(shown)),
+		     rules_default_suffix(ctx, node), mode, authenticated ? "true" : "false");
 }
 
 /* ---- launch events (BH070, BH071) ----------------------------------------- */
@@ -208,20 +181,6 @@ void check_BH070(const struct rule_context *ctx)
 {
 	require_boolean(ctx, RULE_BH070, "binderhub-service.custom.sendLogsOfLaunchEventsTo2i2c",
 			true);
-}
-
-/* A deletion whose path is path itself or one of its parents. */
-static bool is_deleted(const struct rule_context *ctx, const char *path)
-{
-	for (size_t i = 0; i < ctx->deletion_count; i++) {
-		const char *deleted = ctx->deletions[i].path;
-		size_t length = strlen(deleted);
-
-		if (strncmp(path, deleted, length) == 0 &&
-		    (path[length] == '\0' || path[length] == '.'))
-			return true;
-	}
-	return false;
 }
 
 void check_BH071(const struct rule_context *ctx)
@@ -242,7 +201,7 @@ void check_BH071(const struct rule_context *ctx)
 			     "%s is empty while %s is true; put the service account key in the "
 			     "hub's sops-encrypted secret values file",
 			     key_path, flag_path);
-	else if (is_deleted(ctx, key_path))
+	else if (check_is_deleted(ctx, key_path))
 		check_report_missing(ctx, RULE_BH071, key_path,
 				     "%s is deleted while %s is true; put the service account key "
 				     "in the hub's sops-encrypted secret values file",

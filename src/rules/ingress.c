@@ -4,39 +4,15 @@
  * names the JupyterHub domain.
  */
 #include "check.h"
+#include "rules_util.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#define VALUE_SIZE 128
 #define PATH_SIZE 128
 
 static const char jupyterhub_ingress[] = "jupyterhub.ingress";
 static const char binderhub_ingress[] = "binderhub-service.ingress";
-
-static bool is_absent(const struct node *node)
-{
-	return !tree_resolve(node) || tree_is_null(node);
-}
-
-/* Quote a scalar for a message.  Collections print as "a list", "{}" and so on. */
-static const char *describe(const struct node *node, char *buffer, size_t size)
-{
-	char value[VALUE_SIZE];
-
-	check_display_value(node, false, value, sizeof(value));
-	node = tree_resolve(node);
-	if (node && node->kind == NODE_SCALAR && !tree_is_null(node))
-		snprintf(buffer, size, "'%s'", value);
-	else
-		snprintf(buffer, size, "%s", value);
-	return buffer;
-}
-
-static const char *origin(const struct rule_context *ctx, const struct node *node)
-{
-	return check_from_defaults(ctx, node) ? ", the chart default" : "";
-}
 
 static const struct node *ingress_get(const struct rule_context *ctx, const char *ingress,
 				      const char *key, char *path, size_t size)
@@ -45,24 +21,13 @@ static const struct node *ingress_get(const struct rule_context *ctx, const char
 	return check_get(ctx, path);
 }
 
-static size_t sequence_count(const struct node *node)
-{
-	node = tree_resolve(node);
-	return node && node->kind == NODE_SEQUENCE ? node->as.sequence.count : 0;
-}
-
-static const struct node *sequence_at(const struct node *node, size_t i)
-{
-	return tree_resolve(tree_resolve(node)->as.sequence.items[i]);
-}
-
 /* True when hosts lists host.  Sops ciphertext matches any host. */
 static bool hosts_contain(const struct node *hosts, const char *host)
 {
-	size_t count = sequence_count(hosts);
+	size_t count = rules_sequence_count(hosts);
 
 	for (size_t i = 0; i < count; i++) {
-		const struct node *item = sequence_at(hosts, i);
+		const struct node *item = rules_sequence_item(hosts, i);
 		const char *text = check_text(item);
 
 		if (check_is_encrypted(item) || (text && strcmp(text, host) == 0))
@@ -71,31 +36,38 @@ static bool hosts_contain(const struct node *hosts, const char *host)
 	return false;
 }
 
+/* The secretName of item i of an ingress's tls list, or NULL when it has none. */
+static const struct node *tls_secret_name(const struct node *tls, size_t i)
+{
+	return tree_mapping_get(rules_sequence_item(tls, i), "secretName");
+}
+
 /* ---- BH020, BH022: enabled with hosts ------------------------------------------ */
 
 static void require_enabled_with_hosts(const struct rule_context *ctx, enum rule_id rule,
 				       const char *ingress, const char *domain_placeholder)
 {
 	char path[PATH_SIZE];
-	char shown[VALUE_SIZE + 2];
+	char shown[RULES_QUOTED_SIZE];
 	const struct node *enabled = ingress_get(ctx, ingress, "enabled", path, sizeof(path));
 	const struct node *hosts;
 
-	if (is_absent(enabled))
+	if (check_is_absent(enabled))
 		check_report_missing(ctx, rule, path, "missing %s; set it to true", path);
 	else if (!tree_is_true(enabled) && !check_is_encrypted(enabled))
 		check_report(ctx, rule, enabled, path, "%s is %s%s; set it to true", path,
-			     describe(enabled, shown, sizeof(shown)), origin(ctx, enabled));
+			     rules_display_quoted(enabled, shown, sizeof(shown)),
+			     rules_default_suffix(ctx, enabled));
 
 	hosts = ingress_get(ctx, ingress, "hosts", path, sizeof(path));
-	if (is_absent(hosts))
+	if (check_is_absent(hosts))
 		check_report_missing(ctx, rule, path, "missing %s; set it to [%s]", path,
 				     domain_placeholder);
 	else if (!check_is_encrypted(hosts) &&
 		 (!check_is_set(hosts) || tree_resolve(hosts)->kind != NODE_SEQUENCE))
 		check_report(ctx, rule, hosts, path, "%s is %s%s; set it to [%s]", path,
-			     describe(hosts, shown, sizeof(shown)), origin(ctx, hosts),
-			     domain_placeholder);
+			     rules_display_quoted(hosts, shown, sizeof(shown)),
+			     rules_default_suffix(ctx, hosts), domain_placeholder);
 }
 
 void check_BH020(const struct rule_context *ctx)
@@ -118,11 +90,11 @@ static void require_tls_for_hosts(const struct rule_context *ctx, enum rule_id r
 	const struct node *hosts = ingress_get(ctx, ingress, "hosts", hosts_path,
 					       sizeof(hosts_path));
 	const struct node *tls = ingress_get(ctx, ingress, "tls", tls_path, sizeof(tls_path));
-	size_t host_count = sequence_count(hosts);
-	size_t tls_count = sequence_count(tls);
+	size_t host_count = rules_sequence_count(hosts);
+	size_t tls_count = rules_sequence_count(tls);
 
 	for (size_t h = 0; h < host_count; h++) {
-		const struct node *host = sequence_at(hosts, h);
+		const struct node *host = rules_sequence_item(hosts, h);
 		const char *text = check_text(host);
 		const struct node *unnamed_entry = NULL;
 		bool covered = false;
@@ -130,7 +102,7 @@ static void require_tls_for_hosts(const struct rule_context *ctx, enum rule_id r
 		if (!text || check_is_encrypted(host))
 			continue;
 		for (size_t t = 0; t < tls_count && !covered; t++) {
-			const struct node *entry = sequence_at(tls, t);
+			const struct node *entry = rules_sequence_item(tls, t);
 
 			if (!hosts_contain(tree_mapping_get(entry, "hosts"), text))
 				continue;
@@ -170,10 +142,10 @@ void check_BH023(const struct rule_context *ctx)
 static bool jupyterhub_uses_secret(const struct rule_context *ctx, const char *name)
 {
 	const struct node *tls = check_get(ctx, "jupyterhub.ingress.tls");
-	size_t count = sequence_count(tls);
+	size_t count = rules_sequence_count(tls);
 
 	for (size_t i = 0; i < count; i++) {
-		const struct node *secret = tree_mapping_get(sequence_at(tls, i), "secretName");
+		const struct node *secret = tls_secret_name(tls, i);
 
 		if (tree_scalar_equals(secret, name))
 			return true;
@@ -185,10 +157,10 @@ void check_BH024(const struct rule_context *ctx)
 {
 	static const char path[] = "binderhub-service.ingress.tls";
 	const struct node *tls = check_get(ctx, path);
-	size_t count = sequence_count(tls);
+	size_t count = rules_sequence_count(tls);
 
 	for (size_t i = 0; i < count; i++) {
-		const struct node *secret = tree_mapping_get(sequence_at(tls, i), "secretName");
+		const struct node *secret = tls_secret_name(tls, i);
 		const char *name = check_text(secret);
 
 		if (!check_is_set(secret) || check_is_encrypted(secret) ||
@@ -206,10 +178,10 @@ void check_BH025(const struct rule_context *ctx)
 	static const char path[] = "binderhub-service.ingress.hosts";
 	const struct node *hosts = check_get(ctx, path);
 	const struct node *jupyterhub_hosts = check_get(ctx, "jupyterhub.ingress.hosts");
-	size_t count = sequence_count(hosts);
+	size_t count = rules_sequence_count(hosts);
 
 	for (size_t i = 0; i < count; i++) {
-		const struct node *host = sequence_at(hosts, i);
+		const struct node *host = rules_sequence_item(hosts, i);
 		const char *text = check_text(host);
 
 		if (!text || check_is_encrypted(host) || !hosts_contain(jupyterhub_hosts, text))
@@ -226,10 +198,10 @@ static void check_secret_names(const struct rule_context *ctx, const char *ingre
 {
 	char path[PATH_SIZE];
 	const struct node *tls = ingress_get(ctx, ingress, "tls", path, sizeof(path));
-	size_t count = sequence_count(tls);
+	size_t count = rules_sequence_count(tls);
 
 	for (size_t i = 0; i < count; i++) {
-		const struct node *secret = tree_mapping_get(sequence_at(tls, i), "secretName");
+		const struct node *secret = tls_secret_name(tls, i);
 		const char *name = check_text(secret);
 
 		if (!check_is_set(secret) || check_is_encrypted(secret) || strcmp(name, expected) == 0)
@@ -258,7 +230,7 @@ static void require_cluster_domain_is_jupyterhub(const struct rule_context *ctx,
 	if (!domain || hosts_contain(hosts, domain))
 		return;
 	if (hosts_contain(check_get(ctx, "binderhub-service.ingress.hosts"), domain)) {
-		if (is_absent(hosts))
+		if (check_is_absent(hosts))
 			check_report_missing(ctx, rule, path,
 					     "the hub's domain in cluster.yaml, '%s', is the "
 					     "BinderHub domain; set it to the JupyterHub domain",
@@ -270,7 +242,7 @@ static void require_cluster_domain_is_jupyterhub(const struct rule_context *ctx,
 				     domain, path);
 		return;
 	}
-	if (is_absent(hosts)) {
+	if (check_is_absent(hosts)) {
 		check_report_missing(ctx, rule, path,
 				     "the hub's domain in cluster.yaml, '%s', is not in %s, which "
 				     "is not set; add it there",

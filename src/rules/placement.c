@@ -4,6 +4,7 @@
  * pods are pinned to the cluster's smallest user node type.
  */
 #include "check.h"
+#include "rules_util.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -22,25 +23,14 @@ static const char user_selector[] = "jupyterhub.singleuser.nodeSelector";
 static const char *const selectors[] = {user_selector, docker_api_selector, builder_selector};
 #define SELECTOR_COUNT (sizeof(selectors) / sizeof(selectors[0]))
 
-static bool is_absent(const struct node *node)
-{
-	return !tree_resolve(node) || tree_is_null(node);
-}
-
 /* Append key to prefix as one path step, escaping its dots for tree_get_path. */
 static const char *label_path(const char *prefix, const char *key, char *buffer, size_t size)
 {
-	int written = snprintf(buffer, size, "%s.", prefix);
+	int written = snprintf(buffer, size, "%s", prefix);
 	size_t used = written < 0 ? 0 : (size_t)written;
 
-	if (used >= size)
-		return buffer;
-	for (const char *c = key; *c && used + 2 < size; c++) {
-		if (*c == '.')
-			buffer[used++] = '\\';
-		buffer[used++] = *c;
-	}
-	buffer[used < size ? used : size - 1] = '\0';
+	if (used < size)
+		rules_path_append_key(buffer, size, used, key);
 	return buffer;
 }
 
@@ -86,7 +76,7 @@ void check_BH050(const struct rule_context *ctx)
 			continue;
 		if (check_is_encrypted(builder_value) || tree_scalar_equals(builder_value, value))
 			continue;
-		if (is_absent(builder_value))
+		if (check_is_absent(builder_value))
 			check_report(ctx, RULE_BH050, pair->value,
 				     label_path(docker_api_selector, key, path, sizeof(path)),
 				     "%s has label '%s: %s', which %s lacks%s; add the label there "

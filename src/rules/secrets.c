@@ -10,6 +10,7 @@
  * here prints the text of a plaintext value, only its path and file.
  */
 #include "check.h"
+#include "rules_util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,15 +57,9 @@ static size_t key_path_push_key(struct key_path *path, const char *key)
 {
 	size_t saved = path->length;
 
+	/* Room for the '.', every byte of key escaped and the NUL, so nothing is cut. */
 	key_path_reserve(path, 2 * strlen(key) + 1);
-	if (path->length)
-		path->text[path->length++] = '.';
-	for (const char *c = key; *c; c++) {
-		if (*c == '.')
-			path->text[path->length++] = '\\';
-		path->text[path->length++] = *c;
-	}
-	path->text[path->length] = '\0';
+	path->length = rules_path_append_key(path->text, path->capacity, path->length, key);
 	return saved;
 }
 
@@ -171,6 +166,51 @@ static bool has_sops_metadata(const struct layer *layer)
 	return metadata && metadata->kind == NODE_MAPPING;
 }
 
+/* A search for the secret keys of a tree, and what to do with each one's value. */
+struct secret_search {
+	const struct rule_context *ctx;
+	const struct layer *layer; /**< The file searched, or NULL for the effective values. */
+	struct key_path path;      /**< Path of the node being visited. */
+	void (*visit)(struct secret_search *search, const struct node *value, size_t depth);
+};
+
+/*
+ * Call search->visit on the value of every secret key inside node, with
+ * search->path set to that key's path.  Keys inside a secret key's value are
+ * left to visit, and a file's top-level sops metadata is skipped.
+ */
+static void find_secret_keys(struct secret_search *search, const struct node *node, size_t depth)
+{
+	size_t saved;
+
+	node = tree_resolve(node);
+	if (!node || depth > MAX_WALK_DEPTH)
+		return;
+	if (node->kind == NODE_SEQUENCE) {
+		for (size_t i = 0; i < node->as.sequence.count; i++) {
+			saved = key_path_push_index(&search->path, i);
+			find_secret_keys(search, node->as.sequence.items[i], depth + 1);
+			key_path_restore(&search->path, saved);
+		}
+		return;
+	}
+	if (node->kind != NODE_MAPPING)
+		return;
+	for (size_t i = 0; i < node->as.mapping.count; i++) {
+		const struct pair *pair = &node->as.mapping.pairs[i];
+		const char *key = key_text(pair);
+
+		if (!key || is_sops_metadata_key(depth, key))
+			continue;
+		saved = key_path_push_key(&search->path, key);
+		if (check_is_secret_key(key))
+			search->visit(search, pair->value, depth + 1);
+		else
+			find_secret_keys(search, pair->value, depth + 1);
+		key_path_restore(&search->path, saved);
+	}
+}
+
 /* ---- BH170: effective secret values ------------------------------------------ */
 
 /* Judge one scalar that the hub receives at a secret key. */
@@ -227,8 +267,8 @@ static void check_effective_scalar(const struct rule_context *ctx, const struct 
 }
 
 /* Judge every scalar inside the value of a secret key. */
-static void check_effective_secret(const struct rule_context *ctx, const struct node *written,
-				   struct key_path *path, size_t depth)
+static void check_effective_secret(struct secret_search *search, const struct node *written,
+				   size_t depth)
 {
 	const struct node *node = tree_resolve(written);
 	size_t saved;
@@ -236,12 +276,12 @@ static void check_effective_secret(const struct rule_context *ctx, const struct 
 	if (!node || depth > MAX_WALK_DEPTH)
 		return;
 	if (node->kind == NODE_SCALAR) {
-		check_effective_scalar(ctx, written, key_path_text(path));
+		check_effective_scalar(search->ctx, written, key_path_text(&search->path));
 	} else if (node->kind == NODE_SEQUENCE) {
 		for (size_t i = 0; i < node->as.sequence.count; i++) {
-			saved = key_path_push_index(path, i);
-			check_effective_secret(ctx, node->as.sequence.items[i], path, depth + 1);
-			key_path_restore(path, saved);
+			saved = key_path_push_index(&search->path, i);
+			check_effective_secret(search, node->as.sequence.items[i], depth + 1);
+			key_path_restore(&search->path, saved);
 		}
 	} else if (node->kind == NODE_MAPPING) {
 		for (size_t i = 0; i < node->as.mapping.count; i++) {
@@ -249,53 +289,19 @@ static void check_effective_secret(const struct rule_context *ctx, const struct 
 
 			if (!key_text(pair))
 				continue;
-			saved = key_path_push_key(path, key_text(pair));
-			check_effective_secret(ctx, pair->value, path, depth + 1);
-			key_path_restore(path, saved);
+			saved = key_path_push_key(&search->path, key_text(pair));
+			check_effective_secret(search, pair->value, depth + 1);
+			key_path_restore(&search->path, saved);
 		}
-	}
-}
-
-/* Find the secret keys in the effective values. */
-static void find_effective_secrets(const struct rule_context *ctx, const struct node *node,
-				   struct key_path *path, size_t depth)
-{
-	size_t saved;
-
-	node = tree_resolve(node);
-	if (!node || depth > MAX_WALK_DEPTH)
-		return;
-	if (node->kind == NODE_SEQUENCE) {
-		for (size_t i = 0; i < node->as.sequence.count; i++) {
-			saved = key_path_push_index(path, i);
-			find_effective_secrets(ctx, node->as.sequence.items[i], path, depth + 1);
-			key_path_restore(path, saved);
-		}
-		return;
-	}
-	if (node->kind != NODE_MAPPING)
-		return;
-	for (size_t i = 0; i < node->as.mapping.count; i++) {
-		const struct pair *pair = &node->as.mapping.pairs[i];
-		const char *key = key_text(pair);
-
-		if (!key || is_sops_metadata_key(depth, key))
-			continue;
-		saved = key_path_push_key(path, key);
-		if (check_is_secret_key(key))
-			check_effective_secret(ctx, pair->value, path, depth + 1);
-		else
-			find_effective_secrets(ctx, pair->value, path, depth + 1);
-		key_path_restore(path, saved);
 	}
 }
 
 void check_BH170(const struct rule_context *ctx)
 {
-	struct key_path path = {0};
+	struct secret_search search = {.ctx = ctx, .visit = check_effective_secret};
 
-	find_effective_secrets(ctx, ctx->values, &path, 0);
-	free(path.text);
+	find_secret_keys(&search, ctx->values, 0);
+	free(search.path.text);
 }
 
 /* ---- BH171: plaintext secrets in plain files --------------------------------- */
@@ -320,48 +326,23 @@ static bool contains_plaintext(const struct node *node, size_t depth)
 	return false;
 }
 
-static void find_plain_file_secrets(const struct rule_context *ctx, const struct layer *layer,
-				    const struct node *node, struct key_path *path, size_t depth)
+static void report_plain_file_secret(struct secret_search *search, const struct node *value,
+				     size_t depth)
 {
-	size_t saved;
+	const char *path = key_path_text(&search->path);
 
-	node = tree_resolve(node);
-	if (!node || depth > MAX_WALK_DEPTH)
-		return;
-	if (node->kind == NODE_SEQUENCE) {
-		for (size_t i = 0; i < node->as.sequence.count; i++) {
-			saved = key_path_push_index(path, i);
-			find_plain_file_secrets(ctx, layer, node->as.sequence.items[i], path,
-						depth + 1);
-			key_path_restore(path, saved);
-		}
-		return;
-	}
-	if (node->kind != NODE_MAPPING)
-		return;
-	for (size_t i = 0; i < node->as.mapping.count; i++) {
-		const struct pair *pair = &node->as.mapping.pairs[i];
-		const char *key = key_text(pair);
-
-		if (!key || is_sops_metadata_key(depth, key))
-			continue;
-		saved = key_path_push_key(path, key);
-		if (!check_is_secret_key(key))
-			find_plain_file_secrets(ctx, layer, pair->value, path, depth + 1);
-		else if (contains_plaintext(pair->value, depth + 1))
-			check_report(ctx, RULE_BH171, pair->value, key_path_text(path),
-				     "%s in '%s', which is not a secret file, has a plaintext value; "
-				     "replace it with " PLACEHOLDER_HINT ", keep the real value in a "
-				     "sops-encrypted secret file and rotate it, because git history "
-				     "keeps it",
-				     key_path_text(path), layer->name);
-		key_path_restore(path, saved);
-	}
+	if (contains_plaintext(value, depth))
+		check_report(search->ctx, RULE_BH171, value, path,
+			     "%s in '%s', which is not a secret file, has a plaintext value; "
+			     "replace it with " PLACEHOLDER_HINT ", keep the real value in a "
+			     "sops-encrypted secret file and rotate it, because git history "
+			     "keeps it",
+			     path, search->layer->name);
 }
 
 void check_BH171(const struct rule_context *ctx)
 {
-	struct key_path path = {0};
+	struct secret_search search = {.ctx = ctx, .visit = report_plain_file_secret};
 
 	for (size_t i = 0; i < ctx->layer_count; i++) {
 		const struct layer *layer = &ctx->layers[i];
@@ -370,9 +351,10 @@ void check_BH171(const struct rule_context *ctx)
 		 * basehub count too.  The emulated deployer layer is no file. */
 		if (layer->secret || layer->emulated || !layer->doc)
 			continue;
-		find_plain_file_secrets(ctx, layer, layer->doc->root, &path, 0);
+		search.layer = layer;
+		find_secret_keys(&search, layer->doc->root, 0);
 	}
-	free(path.text);
+	free(search.path.text);
 }
 
 /* ---- BH172: secret files are sops-encrypted ---------------------------------- */

@@ -8,6 +8,7 @@
  * writes its defaults as mappings, so both forms are read here.
  */
 #include "check.h"
+#include "rules_util.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -19,44 +20,6 @@
 static const char storage_type_path[] = "jupyterhub.singleuser.storage.type";
 static const char volumes_path[] = "jupyterhub.singleuser.storage.extraVolumes";
 static const char mounts_path[] = "jupyterhub.singleuser.storage.extraVolumeMounts";
-
-static bool is_absent(const struct node *node)
-{
-	return !tree_resolve(node) || tree_is_null(node);
-}
-
-/* Quote a scalar for a message.  Collections print as "a list", "{}" and so on. */
-static const char *describe(const struct node *node, char *buffer, size_t size)
-{
-	char value[VALUE_SIZE];
-
-	check_display_value(node, false, value, sizeof(value));
-	node = tree_resolve(node);
-	if (node && node->kind == NODE_SCALAR && !tree_is_null(node))
-		snprintf(buffer, size, "'%s'", value);
-	else
-		snprintf(buffer, size, "%s", value);
-	return buffer;
-}
-
-static const char *origin(const struct rule_context *ctx, const struct node *node)
-{
-	return check_from_defaults(ctx, node) ? ", the chart default" : "";
-}
-
-/* A deletion whose path is path itself or one of its parents. */
-static bool is_deleted(const struct rule_context *ctx, const char *path)
-{
-	for (size_t i = 0; i < ctx->deletion_count; i++) {
-		const char *deleted = ctx->deletions[i].path;
-		size_t length = strlen(deleted);
-
-		if (strncmp(path, deleted, length) == 0 &&
-		    (path[length] == '\0' || path[length] == '.'))
-			return true;
-	}
-	return false;
-}
 
 /* ---- items of a list or of a z2jh mapping ---------------------------------- */
 
@@ -174,13 +137,13 @@ void check_BH010(const struct rule_context *ctx)
 {
 	static const char path[] = "jupyterhub-home-nfs.enabled";
 	const struct node *node = check_get(ctx, path);
-	char shown[VALUE_SIZE + 2];
+	char shown[RULES_QUOTED_SIZE];
 
 	if (check_is_encrypted(node) || tree_is_false(node))
 		return;
-	if (is_absent(node)) {
+	if (check_is_absent(node)) {
 		/* Charts from before 2025-12 have no NFS server to switch off. */
-		if (ctx->have_defaults && !is_deleted(ctx, path))
+		if (ctx->have_defaults && !check_is_deleted(ctx, path))
 			return;
 		check_report_missing(ctx, RULE_BH010, path,
 				     "%s is not set, and basehub deploys the NFS home server by "
@@ -189,7 +152,8 @@ void check_BH010(const struct rule_context *ctx)
 		return;
 	}
 	check_report(ctx, RULE_BH010, node, path, "%s is %s%s; set it to false", path,
-		     describe(node, shown, sizeof(shown)), origin(ctx, node));
+		     rules_display_quoted(node, shown, sizeof(shown)),
+		     rules_default_suffix(ctx, node));
 }
 
 void check_BH011(const struct rule_context *ctx)
@@ -205,28 +169,31 @@ void check_BH011(const struct rule_context *ctx)
 		check_report(ctx, RULE_BH011, node, path,
 			     "%s still mounts %s%s; write the key with no value to delete the "
 			     "mounts, because an empty mapping {} keeps the chart's",
-			     path, item_names(node, names, sizeof(names)), origin(ctx, node));
+			     path, item_names(node, names, sizeof(names)),
+			     rules_default_suffix(ctx, node));
 	else
 		check_report(ctx, RULE_BH011, node, path,
 			     "%s still mounts %s%s; write the key with no value to delete the "
 			     "mounts",
-			     path, item_names(node, names, sizeof(names)), origin(ctx, node));
+			     path, item_names(node, names, sizeof(names)),
+			     rules_default_suffix(ctx, node));
 }
 
 void check_BH012(const struct rule_context *ctx)
 {
 	const struct node *node = check_get(ctx, storage_type_path);
-	char shown[VALUE_SIZE + 2];
+	char shown[RULES_QUOTED_SIZE];
 
 	if (check_is_encrypted(node) || tree_scalar_equals(node, "none"))
 		return;
-	if (is_absent(node)) {
+	if (check_is_absent(node)) {
 		check_report_missing(ctx, RULE_BH012, storage_type_path,
 				     "missing %s; set it to 'none'", storage_type_path);
 		return;
 	}
 	check_report(ctx, RULE_BH012, node, storage_type_path, "%s is %s%s; set it to 'none'",
-		     storage_type_path, describe(node, shown, sizeof(shown)), origin(ctx, node));
+		     storage_type_path, rules_display_quoted(node, shown, sizeof(shown)),
+		     rules_default_suffix(ctx, node));
 }
 
 void check_BH013(const struct rule_context *ctx)
@@ -287,7 +254,7 @@ void check_BH016(const struct rule_context *ctx)
 	if (!check_is_set(node) || check_is_encrypted(node))
 		return;
 	check_report(ctx, RULE_BH016, node, path, "%s still runs %s%s; set it to []", path,
-		     item_names(node, names, sizeof(names)), origin(ctx, node));
+		     item_names(node, names, sizeof(names)), rules_default_suffix(ctx, node));
 }
 
 void check_BH017(const struct rule_context *ctx)
@@ -300,5 +267,6 @@ void check_BH017(const struct rule_context *ctx)
 	check_report(ctx, RULE_BH017, node, path,
 		     "%s has %zu profile%s%s; set it to [] because BinderHub cannot launch "
 		     "servers while a profile list is set",
-		     path, item_count(node), item_count(node) == 1 ? "" : "s", origin(ctx, node));
+		     path, item_count(node), item_count(node) == 1 ? "" : "s",
+		     rules_default_suffix(ctx, node));
 }

@@ -7,106 +7,22 @@
  * the same settings, so they live here too.
  */
 #include "check.h"
+#include "rules_util.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #define AUTHENTICATOR_CLASS "jupyterhub.hub.config.JupyterHub.authenticator_class"
 #define SPAWNER "jupyterhub.hub.config.BinderSpawnerMixin"
-#define BINDER_ROLE "jupyterhub.hub.loadRoles.binder"
 #define SINGLEUSER_CMD "jupyterhub.singleuser.cmd"
 #define BINDERHUB_CONFIG "binderhub-service.config"
 
-/* Sized for a path, two display values of at most 60 bytes and a sentence. */
-#define MESSAGE_SIZE 1024
+/* Sized for a dotted path, or a list of a few display values of at most 60 bytes. */
+#define TEXT_SIZE 512
 #define DISPLAY_SIZE 128
-
-/*
- * Report at node when a user layer wrote it.  A value that only the chart
- * defaults supply has no line the user can edit, so the finding then points
- * at the nearest key the user wrote (or at the null that deleted the key).
- */
-static void report_value(const struct rule_context *ctx, enum rule_id rule,
-			 const struct node *node, const char *path, const char *format, ...)
-	__attribute__((format(printf, 5, 6)));
-
-static void report_value(const struct rule_context *ctx, enum rule_id rule,
-			 const struct node *node, const char *path, const char *format, ...)
-{
-	char message[MESSAGE_SIZE];
-	va_list args;
-
-	va_start(args, format);
-	vsnprintf(message, sizeof(message), format, args);
-	va_end(args);
-	if (node && !check_from_defaults(ctx, node))
-		check_report(ctx, rule, node, path, "%s", message);
-	else
-		check_report_missing(ctx, rule, path, "%s", message);
-}
-
-/* A list as "a, b, c" (each item as check_display_value shows it), other nodes as they show. */
-static const char *describe(const struct node *node, char *buffer, size_t size)
-{
-	size_t used = 0;
-
-	node = tree_resolve(node);
-	if (!node || node->kind != NODE_SEQUENCE || node->as.sequence.count == 0)
-		return check_display_value(node, false, buffer, size);
-	buffer[0] = '\0';
-	for (size_t i = 0; i < node->as.sequence.count && used + 1 < size; i++) {
-		char item[DISPLAY_SIZE];
-		int written;
-
-		check_display_value(node->as.sequence.items[i], false, item, sizeof(item));
-		written = snprintf(buffer + used, size - used, "%s%s", i ? ", " : "", item);
-		if (written < 0)
-			break;
-		used += (size_t)written;
-	}
-	if (used >= size && size > 4)
-		strcpy(buffer + size - 4, "...");
-	return buffer;
-}
-
-static bool text_in(const char *text, const char *const *words)
-{
-	for (size_t i = 0; text && words[i]; i++)
-		if (strcmp(text, words[i]) == 0)
-			return true;
-	return false;
-}
-
-/*
- * True when list has one of words.  An item that is sops ciphertext could
- * be any of them, and ciphertext satisfies every comparison.
- */
-static bool list_contains(const struct node *list, const char *const *words)
-{
-	list = tree_resolve(list);
-	if (!list || list->kind != NODE_SEQUENCE)
-		return false;
-	for (size_t i = 0; i < list->as.sequence.count; i++) {
-		const struct node *item = list->as.sequence.items[i];
-
-		if (check_is_encrypted(item) || text_in(check_text(item), words))
-			return true;
-	}
-	return false;
-}
-
-static bool text_in_ignoring_case(const char *text, const char *const *words)
-{
-	for (size_t i = 0; text && words[i]; i++)
-		if (strcasecmp(text, words[i]) == 0)
-			return true;
-	return false;
-}
 
 void check_BH111(const struct rule_context *ctx)
 {
@@ -122,10 +38,10 @@ void check_BH111(const struct rule_context *ctx)
 				     "deployer's template and the live hubs do");
 		return;
 	}
-	report_value(ctx, RULE_BH111, redirect, "jupyterhub.hub.redirectToServer",
-		     "jupyterhub.hub.redirectToServer is '%s'; set it to false as the deployer's "
-		     "template and the live hubs do",
-		     check_display_value(redirect, false, display, sizeof(display)));
+	check_report_value(ctx, RULE_BH111, redirect, "jupyterhub.hub.redirectToServer",
+			   "jupyterhub.hub.redirectToServer is '%s'; set it to false as the "
+			   "deployer's template and the live hubs do",
+			   check_display_value(redirect, false, display, sizeof(display)));
 }
 
 /* Authenticator spellings that make a hub unauthenticated, compared ignoring case. */
@@ -141,8 +57,8 @@ void check_BH130(const struct rule_context *ctx)
 
 	/* An unquoted null reads as the text "null" too, so rule it out first. */
 	if (!tree_is_null(class) &&
-	    (check_is_encrypted(class) || text_in_ignoring_case(text, null_authenticators) ||
-	     text_in_ignoring_case(text, tmp_authenticators)))
+	    (check_is_encrypted(class) || rules_text_in_ignoring_case(text, null_authenticators) ||
+	     rules_text_in_ignoring_case(text, tmp_authenticators)))
 		return;
 	if (!class) {
 		check_report_missing(ctx, RULE_BH130, AUTHENTICATOR_CLASS,
@@ -151,14 +67,15 @@ void check_BH130(const struct rule_context *ctx)
 		return;
 	}
 	if (tree_is_null(class)) {
-		report_value(ctx, RULE_BH130, class, AUTHENTICATOR_CLASS,
-			     AUTHENTICATOR_CLASS " is an unquoted null, which deletes the "
-						 "setting; write it quoted: \"null\"");
+		check_report_value(ctx, RULE_BH130, class, AUTHENTICATOR_CLASS,
+				   AUTHENTICATOR_CLASS " is an unquoted null, which deletes the "
+						       "setting; write it quoted: \"null\"");
 		return;
 	}
-	report_value(ctx, RULE_BH130, class, AUTHENTICATOR_CLASS,
-		     AUTHENTICATOR_CLASS " is '%s' on a hub without login; set it to \"null\"",
-		     check_display_value(class, false, display, sizeof(display)));
+	check_report_value(ctx, RULE_BH130, class, AUTHENTICATOR_CLASS,
+			   AUTHENTICATOR_CLASS " is '%s' on a hub without login; set it to "
+					       "\"null\"",
+			   check_display_value(class, false, display, sizeof(display)));
 }
 
 void check_BH131(const struct rule_context *ctx)
@@ -166,13 +83,13 @@ void check_BH131(const struct rule_context *ctx)
 	const struct node *class = check_get(ctx, AUTHENTICATOR_CLASS);
 	const char *text = check_text(class);
 
-	if (!text_in_ignoring_case(text, tmp_authenticators))
+	if (!rules_text_in_ignoring_case(text, tmp_authenticators))
 		return;
-	report_value(ctx, RULE_BH131, class, AUTHENTICATOR_CLASS,
-		     AUTHENTICATOR_CLASS " is '%s'; set it to \"null\" as the runbook does, or "
-					 "keep tmp deliberately with TmpAuthenticator.auto_login "
-					 "false",
-		     text);
+	check_report_value(ctx, RULE_BH131, class, AUTHENTICATOR_CLASS,
+			   AUTHENTICATOR_CLASS " is '%s'; set it to \"null\" as the runbook does, "
+					       "or keep tmp deliberately with "
+					       "TmpAuthenticator.auto_login false",
+			   text);
 }
 
 void check_BH132(const struct rule_context *ctx)
@@ -190,9 +107,10 @@ void check_BH132(const struct rule_context *ctx)
 				     path);
 		return;
 	}
-	report_value(ctx, RULE_BH132, enabled, path,
-		     "%s is '%s'; set it to false, because a hub without login shows no homepage",
-		     path, check_display_value(enabled, false, display, sizeof(display)));
+	check_report_value(ctx, RULE_BH132, enabled, path,
+			   "%s is '%s'; set it to false, because a hub without login shows no "
+			   "homepage",
+			   path, check_display_value(enabled, false, display, sizeof(display)));
 }
 
 void check_BH133(const struct rule_context *ctx)
@@ -213,48 +131,17 @@ void check_BH133(const struct rule_context *ctx)
 					     path);
 		return;
 	}
-	report_value(ctx, RULE_BH133, flag, path,
-		     "%s is '%s'; set it to false, because nobody logs in to be an admin", path,
-		     check_display_value(flag, false, display, sizeof(display)));
+	check_report_value(ctx, RULE_BH133, flag, path,
+			   "%s is '%s'; set it to false, because nobody logs in to be an admin",
+			   path, check_display_value(flag, false, display, sizeof(display)));
 }
 
 void check_BH134(const struct rule_context *ctx)
 {
-	static const char *const service[] = {"binder", NULL};
-	static const char *const servers[] = {"servers", "admin:servers", NULL};
 	static const char *const admin_users[] = {"admin:users", NULL};
-	const struct node *role = check_get(ctx, BINDER_ROLE);
-	const struct node *services, *scopes;
-	char display[MESSAGE_SIZE / 2];
-	const char *add;
 
-	if (check_is_encrypted(role))
-		return;
-	if (!role || role->kind != NODE_MAPPING) {
-		report_value(ctx, RULE_BH134, role, BINDER_ROLE,
-			     "no binder role in jupyterhub.hub.loadRoles; add one with services "
-			     "[binder] and scopes [servers, admin:users]");
-		return;
-	}
-	services = tree_mapping_get(role, "services");
-	if (!check_is_encrypted(services) && !list_contains(services, service))
-		report_value(ctx, RULE_BH134, services, BINDER_ROLE ".services",
-			     BINDER_ROLE ".services is '%s'; add binder so that the role is given "
-					 "to the binder service",
-			     describe(services, display, sizeof(display)));
-	scopes = tree_mapping_get(role, "scopes");
-	if (check_is_encrypted(scopes))
-		return;
-	if (!list_contains(scopes, servers))
-		add = list_contains(scopes, admin_users) ? "servers" : "servers and admin:users";
-	else if (!list_contains(scopes, admin_users))
-		add = "admin:users";
-	else
-		return;
-	report_value(ctx, RULE_BH134, scopes, BINDER_ROLE ".scopes",
-		     BINDER_ROLE ".scopes is '%s'; add %s so that BinderHub can create a user "
-				 "for each launch and start its server",
-		     describe(scopes, display, sizeof(display)), add);
+	rules_check_binder_role(ctx, RULE_BH134, admin_users, "admin:users",
+				"create a user for each launch and start its server");
 }
 
 void check_BH135(const struct rule_context *ctx)
@@ -264,10 +151,10 @@ void check_BH135(const struct rule_context *ctx)
 
 	if (!tree_is_true(enabled))
 		return;
-	report_value(ctx, RULE_BH135, enabled, path,
-		     "%s is '%s' on a hub without login, so nobody can open a server; set it to "
-		     "false",
-		     path, check_text(enabled));
+	check_report_value(ctx, RULE_BH135, enabled, path,
+			   "%s is '%s' on a hub without login, so nobody can open a server; set it "
+			   "to false",
+			   path, check_text(enabled));
 }
 
 void check_BH136(const struct rule_context *ctx)
@@ -287,58 +174,9 @@ void check_BH136(const struct rule_context *ctx)
 				     path);
 		return;
 	}
-	report_value(ctx, RULE_BH136, enabled, path, "%s is '%s', not a boolean; set it to false",
-		     path, check_display_value(enabled, false, display, sizeof(display)));
-}
-
-/* "/opt/conda/bin/jupyter-lab" runs jupyter-lab. */
-static const char *program_name(const char *item)
-{
-	const char *slash = strrchr(item, '/');
-
-	return slash ? slash + 1 : item;
-}
-
-/* The command's items; a string is one item, as JupyterHub's Command trait takes it. */
-static const struct node *const *cmd_items(const struct node *cmd, const struct node **single,
-					   size_t *count)
-{
-	if (cmd->kind == NODE_SEQUENCE) {
-		*count = cmd->as.sequence.count;
-		return (const struct node *const *)cmd->as.sequence.items;
-	}
-	*single = cmd;
-	*count = 1;
-	return single;
-}
-
-/*
- * True when the command line runs jupyterhub-singleuser: an item names the
- * program (any folder) or its module (python -m jupyterhub.singleuser), or
- * a shell or Python script item mentions it.
- */
-static bool cmd_runs_singleuser(const struct node *cmd)
-{
-	const struct node *single;
-	const struct node *const *items;
-	size_t count;
-
-	cmd = tree_resolve(cmd);
-	if (!cmd)
-		return false;
-	items = cmd_items(cmd, &single, &count);
-	for (size_t i = 0; i < count; i++) {
-		const char *text = check_text(items[i]);
-
-		if (!text)
-			continue;
-		if (strcmp(program_name(text), "jupyterhub-singleuser") == 0 ||
-		    strcmp(text, "jupyterhub.singleuser") == 0)
-			return true;
-		if (strpbrk(text, " \t\n") && strstr(text, "jupyterhub-singleuser"))
-			return true;
-	}
-	return false;
+	check_report_value(ctx, RULE_BH136, enabled, path,
+			   "%s is '%s', not a boolean; set it to false",
+			   path, check_display_value(enabled, false, display, sizeof(display)));
 }
 
 /*
@@ -358,7 +196,7 @@ static bool cmd_is_lab_launcher(const struct node *cmd)
 	cmd = tree_resolve(cmd);
 	if (!cmd)
 		return false;
-	items = cmd_items(cmd, &single, &count);
+	items = rules_cmd_items(cmd, &single, &count);
 	if (count == 0)
 		return false;
 	for (size_t i = 0; i < count && i < 3; i++)
@@ -367,9 +205,9 @@ static bool cmd_is_lab_launcher(const struct node *cmd)
 	first = check_text(items[0]);
 	if (!first)
 		return false;
-	if (text_in(program_name(first), servers))
+	if (rules_text_in(rules_program_name(first), servers))
 		return true;
-	if (count != 3 || !text_in(program_name(first), pythons) ||
+	if (count != 3 || !rules_text_in(rules_program_name(first), pythons) ||
 	    !tree_scalar_equals(items[1], "-c"))
 		return false;
 	script = check_text(items[2]);
@@ -380,7 +218,7 @@ static bool cmd_is_lab_launcher(const struct node *cmd)
 void check_BH137(const struct rule_context *ctx)
 {
 	const struct node *cmd = check_get(ctx, SINGLEUSER_CMD);
-	char display[MESSAGE_SIZE / 2];
+	char display[TEXT_SIZE];
 
 	if (check_is_encrypted(cmd))
 		return;
@@ -394,34 +232,36 @@ void check_BH137(const struct rule_context *ctx)
 		return;
 	}
 	if (!check_is_set(cmd)) {
-		report_value(ctx, RULE_BH137, cmd, SINGLEUSER_CMD,
-			     SINGLEUSER_CMD " is '%s', an empty command; set it to [jupyter-lab] "
-					    "or the runbook's python3 -c launcher",
-			     describe(cmd, display, sizeof(display)));
+		check_report_value(ctx, RULE_BH137, cmd, SINGLEUSER_CMD,
+				   SINGLEUSER_CMD " is '%s', an empty command; set it to "
+						  "[jupyter-lab] or the runbook's python3 -c "
+						  "launcher",
+				   rules_display_list(cmd, display, sizeof(display)));
 		return;
 	}
-	if (!cmd_runs_singleuser(cmd))
+	if (!rules_cmd_runs_singleuser(cmd))
 		return;
-	report_value(ctx, RULE_BH137, cmd, SINGLEUSER_CMD,
-		     SINGLEUSER_CMD " is '%s', so jupyterhub-singleuser runs and sends users to "
-				    "/hub/login, which answers 403 without login; set it to "
-				    "[jupyter-lab] or the runbook's python3 -c launcher",
-		     describe(cmd, display, sizeof(display)));
+	check_report_value(ctx, RULE_BH137, cmd, SINGLEUSER_CMD,
+			   SINGLEUSER_CMD " is '%s', so jupyterhub-singleuser runs and sends users "
+					  "to /hub/login, which answers 403 without login; set it "
+					  "to [jupyter-lab] or the runbook's python3 -c launcher",
+			   rules_display_list(cmd, display, sizeof(display)));
 }
 
 void check_BH138(const struct rule_context *ctx)
 {
 	const struct node *cmd = check_get(ctx, SINGLEUSER_CMD);
-	char display[MESSAGE_SIZE / 2];
+	char display[TEXT_SIZE];
 
 	/* BH137 already reports a default or jupyterhub-singleuser command as an error. */
-	if (!check_is_set(cmd) || check_from_defaults(ctx, cmd) || cmd_runs_singleuser(cmd) ||
+	if (!check_is_set(cmd) || check_from_defaults(ctx, cmd) || rules_cmd_runs_singleuser(cmd) ||
 	    cmd_is_lab_launcher(cmd))
 		return;
-	report_value(ctx, RULE_BH138, cmd, SINGLEUSER_CMD,
-		     SINGLEUSER_CMD " is '%s'; start jupyter-lab or jupyter-notebook directly, or "
-				    "use the runbook's python3 -c launcher that picks one of them",
-		     describe(cmd, display, sizeof(display)));
+	check_report_value(ctx, RULE_BH138, cmd, SINGLEUSER_CMD,
+			   SINGLEUSER_CMD " is '%s'; start jupyter-lab or jupyter-notebook "
+					  "directly, or use the runbook's python3 -c launcher that "
+					  "picks one of them",
+			   rules_display_list(cmd, display, sizeof(display)));
 }
 
 void check_BH139(const struct rule_context *ctx)
@@ -439,10 +279,10 @@ void check_BH139(const struct rule_context *ctx)
 				     path);
 		return;
 	}
-	report_value(ctx, RULE_BH139, specs, path,
-		     "%s is '%s', so anyone can build any GitHub repository; set it to the "
-		     "regular expressions of the repositories to allow",
-		     path, check_display_value(specs, false, display, sizeof(display)));
+	check_report_value(ctx, RULE_BH139, specs, path,
+			   "%s is '%s', so anyone can build any GitHub repository; set it to the "
+			   "regular expressions of the repositories to allow",
+			   path, check_display_value(specs, false, display, sizeof(display)));
 }
 
 /* Report every item of one *_specs list that is not a pattern PCRE2 compiles. */
@@ -455,9 +295,9 @@ static void check_spec_list(const struct rule_context *ctx, const struct node *s
 	if (!specs || tree_is_null(specs) || check_is_encrypted(specs))
 		return;
 	if (specs->kind != NODE_SEQUENCE) {
-		report_value(ctx, RULE_BH140, specs, path,
-			     "%s is '%s'; make it a list of regular expressions", path,
-			     check_display_value(specs, false, display, sizeof(display)));
+		check_report_value(ctx, RULE_BH140, specs, path,
+				   "%s is '%s'; make it a list of regular expressions", path,
+				   check_display_value(specs, false, display, sizeof(display)));
 		return;
 	}
 	for (size_t i = 0; i < specs->as.sequence.count; i++) {
@@ -473,10 +313,12 @@ static void check_spec_list(const struct rule_context *ctx, const struct node *s
 		/* BinderHub's specs are lists of strings, and YAML reads an unquoted
 		 * 123 or true as another type. */
 		if (!pattern || tree_scalar_type(item) != SCALAR_TYPE_STRING) {
-			report_value(ctx, RULE_BH140, item, path,
-				     "%s has '%s', which is not a string; write the regular "
-				     "expression as a quoted string",
-				     path, check_display_value(item, false, display, sizeof(display)));
+			check_report_value(ctx, RULE_BH140, item, path,
+					   "%s has '%s', which is not a string; write the regular "
+					   "expression as a quoted string",
+					   path,
+					   check_display_value(item, false, display,
+							       sizeof(display)));
 			continue;
 		}
 		/* NOTE: BinderHub matches specs with Python's re, and PCRE2 stands in
@@ -490,11 +332,11 @@ static void check_spec_list(const struct rule_context *ctx, const struct node *s
 		}
 		if (pcre2_get_error_message(error, problem, sizeof(problem)) < 0)
 			snprintf((char *)problem, sizeof(problem), "PCRE2 error %d", error);
-		report_value(ctx, RULE_BH140, item, path,
-			     "%s has '%s', which is not a valid regular expression (%s at offset "
-			     "%zu); fix the pattern",
-			     path, check_display_value(item, false, display, sizeof(display)),
-			     (const char *)problem, (size_t)offset);
+		check_report_value(ctx, RULE_BH140, item, path,
+				   "%s has '%s', which is not a valid regular expression (%s at "
+				   "offset %zu); fix the pattern",
+				   path, check_display_value(item, false, display, sizeof(display)),
+				   (const char *)problem, (size_t)offset);
 	}
 }
 
@@ -502,7 +344,7 @@ void check_BH140(const struct rule_context *ctx)
 {
 	static const char *const keys[] = {"allowed_specs", "banned_specs", "high_quota_specs"};
 	const struct node *config = check_get(ctx, BINDERHUB_CONFIG);
-	char path[MESSAGE_SIZE / 2];
+	char path[TEXT_SIZE];
 
 	if (!config || config->kind != NODE_MAPPING)
 		return;
@@ -540,13 +382,13 @@ void check_BH141(const struct rule_context *ctx)
 		    (check_text(spawner) && check_text(binderhub) &&
 		     strcmp(check_text(spawner), check_text(binderhub)) == 0))
 			return;
-		report_value(ctx, RULE_BH141, binderhub, binderhub_path,
-			     "%s is '%s' but %s is '%s'; set both to the same origin",
-			     binderhub_path,
-			     check_display_value(binderhub, false, display, sizeof(display)),
-			     spawner_path,
-			     check_display_value(spawner, false, other_display,
-						 sizeof(other_display)));
+		check_report_value(ctx, RULE_BH141, binderhub, binderhub_path,
+				   "%s is '%s' but %s is '%s'; set both to the same origin",
+				   binderhub_path,
+				   check_display_value(binderhub, false, display, sizeof(display)),
+				   spawner_path,
+				   check_display_value(spawner, false, other_display,
+						       sizeof(other_display)));
 		return;
 	}
 	if (binderhub_set) {
