@@ -50,7 +50,7 @@ struct layer {
 	const struct node *values;   /**< Root that reaches basehub (the basehub: subtree for daskhub), or NULL. */
 	const struct node *sops;     /**< The file's top-level sops metadata mapping, or NULL. */
 	bool secret;                 /**< Basename contains "secret", the deployer's own test. */
-	bool emulated;               /**< Deployer layer built by binderhub-gen, not a user file. */
+	bool emulated;               /**< Deployer layer (emulated or rendered), not a file the user edits. */
 };
 
 /** A key deleted by a null in a user layer; kept so findings can point at the null. */

@@ -18,6 +18,14 @@ int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 
+struct program_spec;
+
+/**
+ * The option table and texts of `check` (src/cmd_check.c), which the man
+ * page and the completion script print beside the generator's options_program.
+ */
+extern const struct program_spec cmd_check_program;
+
 /** Print the man page, generated from the option table. */
 int cmd_man(int argc, char **argv);
 

@@ -362,6 +362,20 @@ void options_print_man(FILE *out);
 void options_print_man_for(const struct program_spec *program, FILE *out);
 
 /**
+ * Print one man page for count tables of one program, such as the generator's
+ * table and the one of `check`, whose command numbers must all differ.  The
+ * title, NAME, DESCRIPTION and version come from programs[0].  SYNOPSIS,
+ * COMMANDS and EXAMPLES list those of every table.  OPTIONS lists each
+ * table's options under its group titles, an option that an earlier table
+ * documents in the same words only once, and ends each entry with the
+ * commands that accept it unless all do.  With several tables, ENVIRONMENT
+ * and EXIT STATUS give each table's entries under the names of its
+ * commands.  For one table the page equals options_print_man_for()'s.
+ */
+void options_print_man_programs(const struct program_spec *const *programs, size_t count,
+				FILE *out);
+
+/**
  * Print a bash completion script: subcommands, each subcommand's options,
  * the values of options with choices, and file names for FILE arguments.
  * The script defines and registers the function _binderhub_gen; it needs
@@ -371,6 +385,15 @@ void options_print_completion_bash(FILE *out);
 
 /** Print program's completion script; options_print_completion_bash() uses options_program. */
 void options_print_completion_bash_for(const struct program_spec *program, FILE *out);
+
+/**
+ * Print one completion script for count tables of one program, whose
+ * command numbers must all differ: it completes the commands of every
+ * table, and each command's options and option values from its own table.
+ * For one table the script equals options_print_completion_bash_for()'s.
+ */
+void options_print_completion_bash_programs(const struct program_spec *const *programs,
+					    size_t count, FILE *out);
 
 /**
  * Find the option of program nearest to name (length bytes, without leading

@@ -1,20 +1,22 @@
 /*
- * `binderhub-gen check`: the option table of the command and the wiring of
- * layering (include/effective.h), rule engine (include/engine.h) and report
- * formats (include/report.h).
+ * `binderhub-gen check`: the option table of the command, the checks of
+ * option combinations, and the choice between checking files, one hub or
+ * every hub of a cluster.yaml, and every cluster of a checkout
+ * (src/cmd_check_hubs.c runs them).
  *
  * The options go through the generic parser of include/options.h with a
  * table of their own, so --help and the error messages look like those of
- * `values` and `secrets`.
+ * `values` and `secrets`.  The table stays apart from the generator's
+ * because check gives --auth, --provider and --namespace other arguments
+ * and meanings, and the parser identifies an option by its name alone.
+ * `binderhub-gen man` and `completion` print both tables (src/cmd_docs.c).
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "cmd_check.h"
 #include "commands.h"
-#include "effective.h"
 #include "engine.h"
 #include "options.h"
 #include "report.h"
@@ -24,14 +26,20 @@
 /*
  * The command's number in its own option table.  check's table is separate
  * from the one of values and secrets (src/options_gen.c).  It takes the
- * first number those two do not use, so the bit masks stay apart if the
- * tables are ever joined.
+ * first number those two do not use, because the man page and the
+ * completion script print both tables and tell commands apart by their bits.
  */
 #define CHECK_COMMAND GEN__COUNT
 #define CHECK OPTION_COMMAND(CHECK_COMMAND)
 
 /* Entries of check_option_table; the handler identifies an option by its index. */
 enum check_option {
+	CHECK_OPTION_CLUSTER_FILE,
+	CHECK_OPTION_HUB,
+	CHECK_OPTION_ALL_HUBS,
+	CHECK_OPTION_REPO,
+	CHECK_OPTION_DEPLOYER_VALUES,
+	CHECK_OPTION_NO_DEPLOYER_LAYER,
 	CHECK_OPTION_AUTH,
 	CHECK_OPTION_NO_AUTH,
 	CHECK_OPTION_PROVIDER,
@@ -60,6 +68,36 @@ static const char *const color_choices[] = {"auto", "always", "never", NULL};
 	 .repeatable = repeatable_, .commands = CHECK, .group = group_, .help = help_}
 
 static const struct option_spec check_option_table[CHECK_OPTION__COUNT] = {
+	[CHECK_OPTION_CLUSTER_FILE] = CHECK_ENTRY(
+		"cluster-file", OPTION_ARGUMENT_REQUIRED, "FILE", NULL, true, false, OPTION_GROUP_HUB,
+		"Check a hub of this cluster.yaml, given with --hub or --all-hubs, instead of FILE "
+		"arguments: its helm_chart_values_files in their order, relative to the cluster.yaml, "
+		"after the deployer's own layer. The cluster's name and provider and the hub's name "
+		"(also its namespace), domain and helm_chart are passed to the rules."),
+	[CHECK_OPTION_HUB] = CHECK_ENTRY(
+		"hub", OPTION_ARGUMENT_REQUIRED, "NAME", NULL, false, false, OPTION_GROUP_HUB,
+		"Name of the hub in the cluster.yaml of --cluster-file."),
+	[CHECK_OPTION_ALL_HUBS] = CHECK_ENTRY(
+		"all-hubs", OPTION_ARGUMENT_NONE, NULL, NULL, false, false, OPTION_GROUP_HUB,
+		"Check every hub of the cluster.yaml of --cluster-file whose values set "
+		"jupyterhub.custom.binderhubUI.enabled to true, skipping the others, and print a line "
+		"'hub NAME: N errors, N warnings, N infos' after each. The exit status is the highest "
+		"of all hubs."),
+	[CHECK_OPTION_REPO] = CHECK_ENTRY(
+		"repo", OPTION_ARGUMENT_REQUIRED, "PATH", NULL, true, false, OPTION_GROUP_HUB,
+		"Check every binderhub-ui hub of every config/clusters/*/cluster.yaml of the checkout "
+		"of the infrastructure repository that contains PATH, such as '.', as --all-hubs does; "
+		"each hub's line starts with its cluster's name."),
+	[CHECK_OPTION_DEPLOYER_VALUES] = CHECK_ENTRY(
+		"deployer-values", OPTION_ARGUMENT_REQUIRED, "FILE", NULL, true, false,
+		OPTION_GROUP_HUB,
+		"Use this file, helm-charts/basehub/values.jsonnet as the deployer renders it for the "
+		"hub, as the first layer. Default: with --cluster-file, a layer emulated from "
+		"cluster.yaml (ingress, OAuth URLs, JUPYTERHUB_API_URL and node selectors); without "
+		"it, none. Findings never point into either, as the user does not edit them."),
+	[CHECK_OPTION_NO_DEPLOYER_LAYER] = CHECK_ENTRY(
+		"no-deployer-layer", OPTION_ARGUMENT_NONE, NULL, NULL, false, false, OPTION_GROUP_HUB,
+		"Check without the deployer's layer, as if helm got the hub's values files alone."),
 	[CHECK_OPTION_AUTH] = CHECK_ENTRY(
 		"auth", OPTION_ARGUMENT_NONE, NULL, NULL, false, false, OPTION_GROUP_HUB,
 		"Check the hub as one where users log in, whatever its authenticator_class says."),
@@ -86,7 +124,8 @@ static const struct option_spec check_option_table[CHECK_OPTION__COUNT] = {
 		"chart-values", OPTION_ARGUMENT_REQUIRED, "FILE", NULL, true, false, OPTION_GROUP_HUB,
 		"Coalesce the values onto this basehub values.yaml, such as "
 		"helm-charts/basehub/values.yaml of the same infrastructure revision as the files. "
-		"Default: the chart defaults built into binderhub-gen."),
+		"Default: that file of the infrastructure checkout that contains the cluster.yaml, "
+		"--repo or the first FILE, else the chart defaults built into binderhub-gen."),
 	[CHECK_OPTION_NO_CHART_VALUES] = CHECK_ENTRY(
 		"no-chart-values", OPTION_ARGUMENT_NONE, NULL, NULL, false, false, OPTION_GROUP_HUB,
 		"Check the files without any chart defaults underneath."),
@@ -132,11 +171,12 @@ static const struct command_spec check_command_table[] = {
 	{CHECK_COMMAND, "check", "[OPTION]... FILE...",
 	 "check a binderhub-ui hub's values files against the runbook rules",
 	 "Check the values files of a binderhub-ui hub against every rule of the binderhub-ui "
-	 "runbook ('binderhub-gen rules' lists them). Give the files in helm --values order; "
-	 "'-' reads standard input. They are layered as helm layers them and coalesced onto "
-	 "basehub's chart defaults, and each finding points at the file and line that supplied "
-	 "the value. Encrypted sops files can be checked as they are: ENC[...] values count as "
-	 "set."},
+	 "runbook ('binderhub-gen rules' lists them). Give the files in helm --values order "
+	 "('-' reads standard input), or name the hub in its cluster.yaml with --cluster-file "
+	 "and --hub. They are layered as helm layers them, after the deployer's own layer when "
+	 "the hub comes from cluster.yaml, and coalesced onto basehub's chart defaults; each "
+	 "finding points at the file and line that supplied the value. Encrypted sops files can "
+	 "be checked as they are: ENC[...] values count as set."},
 };
 
 static const struct doc_entry check_environment_table[] = {
@@ -150,7 +190,18 @@ static const struct doc_entry check_exit_status_table[] = {
 	{"2", "Usage error, a file that cannot be read or YAML that does not parse."},
 };
 
-static const struct program_spec check_program = {
+static const struct doc_entry check_example_table[] = {
+	{"binderhub-gen check --cluster-file config/clusters/<cluster>/cluster.yaml --hub <hub>",
+	 "From the top folder of an infrastructure checkout, check a hub as the deployer layers "
+	 "it: the emulated deployer layer, then the files that cluster.yaml lists, over the "
+	 "checkout's helm-charts/basehub/values.yaml:"},
+	{"binderhub-gen check --repo . --format github",
+	 "In a GitHub Actions workflow, check every binderhub-ui hub of the checkout and write "
+	 "the findings as annotations:"},
+};
+
+/* Exported data, documented in include/commands.h */
+const struct program_spec cmd_check_program = {
 	.name = "binderhub-gen",
 	.version = BHG_VERSION,
 	.summary = "check the values files of 2i2c binderhub-ui hubs",
@@ -164,20 +215,8 @@ static const struct program_spec check_program = {
 	.environment_count = sizeof(check_environment_table) / sizeof(check_environment_table[0]),
 	.exit_statuses = check_exit_status_table,
 	.exit_status_count = sizeof(check_exit_status_table) / sizeof(check_exit_status_table[0]),
-};
-
-/* Everything the command line chose. */
-struct check_request {
-	const char *format;
-	enum color_mode color;
-	struct engine_settings settings;
-	struct derive_options derive;
-	bool daskhub;
-	const char *chart_values;
-	bool no_chart_values;
-	const char **files;
-	size_t file_count;
-	bool stdin_given;
+	.examples = check_example_table,
+	.example_count = sizeof(check_example_table) / sizeof(check_example_table[0]),
 };
 
 static const char *quote(const char *text, char *buffer)
@@ -266,7 +305,8 @@ static enum options_result set_mode(struct check_request *request, enum hub_mode
 	return OPTIONS_OK;
 }
 
-static enum hub_provider provider_of_name(const char *name)
+/* Function shared with cmd_check_hubs.c, documented in cmd_check.h */
+enum hub_provider check_provider_of_name(const char *name)
 {
 	if (strcmp(name, "gcp") == 0)
 		return HUB_PROVIDER_GCP;
@@ -277,16 +317,23 @@ static enum hub_provider provider_of_name(const char *name)
 	return HUB_PROVIDER_OTHER;
 }
 
+/* Note that file is read; standard input ("-") can be read once. */
+static enum options_result take_file(struct check_request *request, const char *file)
+{
+	if (strcmp(file, "-") != 0)
+		return OPTIONS_OK;
+	if (request->stdin_given) {
+		options_print_error(stderr, "standard input ('-') is given twice; it can be read once");
+		return OPTIONS_USAGE;
+	}
+	request->stdin_given = true;
+	return OPTIONS_OK;
+}
+
 static enum options_result add_file(struct check_request *request, const char *file)
 {
-	if (strcmp(file, "-") == 0) {
-		if (request->stdin_given) {
-			options_print_error(stderr,
-					    "standard input ('-') is given twice; it can be read once");
-			return OPTIONS_USAGE;
-		}
-		request->stdin_given = true;
-	}
+	if (take_file(request, file) != OPTIONS_OK)
+		return OPTIONS_USAGE;
 	request->files[request->file_count++] = file;
 	return OPTIONS_OK;
 }
@@ -302,12 +349,32 @@ static enum options_result handle_option(void *context, const struct option_spec
 		return add_file(request, value);
 
 	switch ((enum check_option)(spec - check_option_table)) {
+	case CHECK_OPTION_CLUSTER_FILE:
+		request->cluster_file = value;
+		return OPTIONS_OK;
+	case CHECK_OPTION_HUB:
+		request->hub = value;
+		return OPTIONS_OK;
+	case CHECK_OPTION_ALL_HUBS:
+		request->all_hubs = true;
+		return OPTIONS_OK;
+	case CHECK_OPTION_REPO:
+		request->repo = value;
+		return OPTIONS_OK;
+	case CHECK_OPTION_DEPLOYER_VALUES:
+		if (take_file(request, value) != OPTIONS_OK)
+			return OPTIONS_USAGE;
+		request->deployer_values = value;
+		break;
+	case CHECK_OPTION_NO_DEPLOYER_LAYER:
+		request->no_deployer_layer = true;
+		break;
 	case CHECK_OPTION_AUTH:
 		return set_mode(request, HUB_AUTHENTICATED);
 	case CHECK_OPTION_NO_AUTH:
 		return set_mode(request, HUB_UNAUTHENTICATED);
 	case CHECK_OPTION_PROVIDER:
-		request->derive.provider = provider_of_name(value);
+		request->derive.provider = check_provider_of_name(value);
 		return OPTIONS_OK;
 	case CHECK_OPTION_NAMESPACE:
 		if (!validate_dns_label(value, reason, sizeof(reason))) {
@@ -349,7 +416,7 @@ static enum options_result handle_option(void *context, const struct option_spec
 		report_color_parse(value, &request->color);
 		return OPTIONS_OK;
 	case CHECK_OPTION_HELP:
-		options_print_help_for(&check_program, CHECK_COMMAND, stdout);
+		options_print_help_for(&cmd_check_program, CHECK_COMMAND, stdout);
 		return OPTIONS_DONE;
 	case CHECK_OPTION__COUNT:
 	default:
@@ -362,78 +429,90 @@ static enum options_result handle_option(void *context, const struct option_spec
 				    "other; give one");
 		return OPTIONS_USAGE;
 	}
+	if (request->deployer_values && request->no_deployer_layer) {
+		options_print_error(stderr,
+				    "options '--deployer-values' and '--no-deployer-layer' contradict "
+				    "each other; give one");
+		return OPTIONS_USAGE;
+	}
 	return OPTIONS_OK;
 }
 
-static void print_load_error(const struct load_error *err)
+static bool contradict(const char *first, const char *second)
 {
-	char message[1024];
-
-	load_error_format(err, message, sizeof(message));
-	fprintf(stderr, "binderhub-gen: error: %s\n", message);
+	options_print_error(stderr, "options '%s' and '%s' contradict each other; give one", first,
+			    second);
+	return false;
 }
 
-/* Layer the files over the chosen chart defaults; prints the error itself. */
-static int build_values(const struct check_request *request, struct effective *effective)
+/* Reject options that do not go together; true when they all do.  The
+ * contradictions found while parsing are reported there instead. */
+static bool check_combinations(const struct check_request *request)
 {
-	struct load_error err;
-	enum load_status status = LOAD_OK;
+	const char *hubs_option = request->repo ? "--repo" : "--all-hubs";
+	const char *source_option = request->repo ? "--repo" : "--cluster-file";
+	char quoted[OPTIONS_QUOTE_SIZE];
 
-	if (request->chart_values)
-		status = effective_load_defaults(effective, request->chart_values, &err);
-	else if (!request->no_chart_values)
-		status = effective_load_builtin_defaults(effective, &err);
-	for (size_t i = 0; status == LOAD_OK && i < request->file_count; i++)
-		status = effective_load_layer(effective, request->files[i], &err);
-	if (status == LOAD_OK)
-		status = effective_build(effective, &err);
-	if (status != LOAD_OK) {
-		print_load_error(&err);
-		return EXIT_USAGE;
+	if (request->cluster_file && request->repo)
+		return contradict("--cluster-file", "--repo");
+	if (request->hub && request->all_hubs)
+		return contradict("--hub", "--all-hubs");
+	if (request->hub && request->repo)
+		return contradict("--hub", "--repo");
+	if (request->hub && !request->cluster_file) {
+		options_print_error(stderr, "option '--hub' needs '--cluster-file FILE', the "
+					    "cluster.yaml that lists the hub");
+		return false;
 	}
-	return EXIT_OK;
-}
-
-static int write_report(const struct check_request *request, const struct findings *findings,
-			const char *derived, int exit_status)
-{
-	struct report_summary summary = {
-		.derived = derived,
-		.file_count = request->file_count,
-		.exit_status = exit_status,
-	};
-	enum report_format format = REPORT_TEXT;
-	bool color;
-
-	/* The parser accepts only the choices, which all parse. */
-	report_format_parse(request->format, getenv("GITHUB_ACTIONS"), &format);
-	color = report_use_color(request->color, isatty(STDOUT_FILENO) == 1, getenv("NO_COLOR"),
-				 getenv("TERM"));
-	if (report_write(stdout, format, findings, &summary, color) != 0) {
-		fprintf(stderr,
-			"binderhub-gen: error: cannot write the report to standard output: %s; check "
-			"the file or pipe it goes to\n",
-			strerror(errno));
-		return EXIT_USAGE;
+	if (request->all_hubs && !request->cluster_file && !request->repo) {
+		options_print_error(stderr, "option '--all-hubs' needs '--cluster-file FILE', the "
+					    "cluster.yaml whose hubs to check");
+		return false;
 	}
-	return exit_status;
+	if (!request->cluster_file && !request->repo)
+		return true;
+
+	if (request->file_count > 0) {
+		options_print_error(stderr,
+				    "with '%s' the values files come from cluster.yaml; remove '%s' "
+				    "from the command line",
+				    source_option, quote(request->files[0], quoted));
+		return false;
+	}
+	if (request->daskhub) {
+		options_print_error(stderr,
+				    "option '--daskhub' is only for values files given as arguments, "
+				    "because cluster.yaml's helm_chart says which hubs use daskhub; "
+				    "remove it");
+		return false;
+	}
+	if ((request->all_hubs || request->repo) && request->deployer_values) {
+		options_print_error(stderr,
+				    "option '--deployer-values' gives the rendered layer of one hub; use "
+				    "it with '--hub NAME' instead of '%s'",
+				    hubs_option);
+		return false;
+	}
+	if ((request->all_hubs || request->repo) && request->derive.namespace_name) {
+		options_print_error(stderr,
+				    "option '--namespace' names the namespace of one hub, but with '%s' "
+				    "each hub's namespace is its name; remove it",
+				    hubs_option);
+		return false;
+	}
+	return true;
 }
 
 int cmd_check(int argc, char **argv)
 {
 	struct check_request request = {.format = "auto", .color = COLOR_AUTO};
-	struct effective effective;
-	struct rule_context ctx = {0};
-	struct findings findings = {0};
-	struct derivation notes;
-	char derived[1024];
 	int status;
 
 	request.files = calloc((size_t)(argc > 0 ? argc : 1), sizeof(*request.files));
 	if (!request.files)
 		abort();
-	switch (options_parse(&check_program, CHECK_COMMAND, argc, argv, handle_option, &request,
-			      stderr)) {
+	switch (options_parse(&cmd_check_program, CHECK_COMMAND, argc, argv, handle_option,
+			      &request, stderr)) {
 	case OPTIONS_OK:
 		break;
 	case OPTIONS_DONE:
@@ -444,27 +523,21 @@ int cmd_check(int argc, char **argv)
 		free(request.files);
 		return EXIT_USAGE;
 	}
-	if (request.file_count == 0) {
+
+	if (!check_combinations(&request)) {
+		status = EXIT_USAGE;
+	} else if (request.repo) {
+		status = check_run_repo(&request);
+	} else if (request.cluster_file) {
+		status = check_run_cluster(&request);
+	} else if (request.file_count == 0) {
 		options_print_error(stderr,
 				    "no values file given; run 'binderhub-gen check FILE...' with the "
 				    "hub's values files in helm --values order");
-		free(request.files);
-		return EXIT_USAGE;
+		status = EXIT_USAGE;
+	} else {
+		status = check_run_files(&request);
 	}
-
-	effective_init(&effective, request.daskhub);
-	status = build_values(&request, &effective);
-	if (status == EXIT_OK) {
-		effective_fill_context(&effective, &ctx);
-		derive_context(&ctx, &request.derive, &notes);
-		ctx.findings = &findings;
-		engine_run(&ctx, engine_rule_table, &request.settings, stderr);
-		status = engine_exit_status(&findings, request.settings.strict);
-		derive_describe(&ctx, &notes, derived, sizeof(derived));
-		status = write_report(&request, &findings, derived, status);
-	}
-	findings_release(&findings);
-	effective_release(&effective);
 	free(request.files);
 	return status;
 }

@@ -1,10 +1,14 @@
 /* `binderhub-gen man` and `binderhub-gen completion`: documents generated
- * from the option table, so they cannot drift from --help. */
+ * from the option tables of values and secrets and of check, so they cannot
+ * drift from --help. */
 #include <stdio.h>
 #include <string.h>
 
 #include "commands.h"
 #include "options.h"
+
+/* Every option table of the program, the generator's first. */
+static const struct program_spec *const programs[] = {&options_program, &cmd_check_program};
 
 static int finish(void)
 {
@@ -24,7 +28,7 @@ int cmd_man(int argc, char **argv)
 		      stderr);
 		return EXIT_USAGE;
 	}
-	options_print_man(stdout);
+	options_print_man_programs(programs, sizeof(programs) / sizeof(programs[0]), stdout);
 	return finish();
 }
 
@@ -36,6 +40,7 @@ int cmd_completion(int argc, char **argv)
 		      stderr);
 		return EXIT_USAGE;
 	}
-	options_print_completion_bash(stdout);
+	options_print_completion_bash_programs(programs, sizeof(programs) / sizeof(programs[0]),
+					       stdout);
 	return finish();
 }

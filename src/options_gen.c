@@ -325,11 +325,13 @@ static const struct doc_entry example_table[] = {
 const struct program_spec options_program = {
 	.name = "binderhub-gen",
 	.version = BHG_VERSION,
-	.summary = "write the values files of 2i2c binderhub-ui hubs",
+	.summary = "write and check the values files of 2i2c binderhub-ui hubs",
 	.description =
 		"binderhub-gen writes the Helm values files of a binderhub-ui hub, 2i2c's BinderHub "
 		"with a mybinder.org-style UI, from a few options: one file with the hub's "
-		"configuration and one with its secrets, to be encrypted with sops.",
+		"configuration and one with its secrets, to be encrypted with sops. It also checks "
+		"the values files of a hub, given as files or as its cluster.yaml lists them, against "
+		"the rules of the binderhub-ui runbook.",
 	.commands = command_table,
 	.command_count = sizeof command_table / sizeof command_table[0],
 	.options = option_table,
