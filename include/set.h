@@ -21,4 +21,10 @@
 int set_apply(struct tree_doc *doc, struct node **root, const char *assignment, bool as_string,
 	      char *error, size_t error_size);
 
+/**
+ * Copy the last key of an assignment's PATH, unescaped, into buffer.
+ * Returns 0, or -1 when the assignment is malformed.
+ */
+int set_last_key(const char *assignment, char *buffer, size_t size);
+
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "fill.h"
 #include "load.h"
 #include "merge.h"
@@ -164,7 +165,18 @@ enum generate_status generate_values(const struct gen_options *options, struct t
 		status = GENERATE_INTERNAL;
 	for (size_t i = 0; status == GENERATE_OK && i < options->sets.count; i++) {
 		const struct set_argument *set = &options->sets.items[i];
+		char key[256];
 
+		/* A secret given to --set would show in ps, in shell history and in
+		 * the committed values file, where the checker's BH170 forbids it. */
+		if (set_last_key(set->text, key, sizeof(key)) == 0 && check_is_secret_key(key)) {
+			status = fail(error, error_size, GENERATE_USAGE,
+				      "--set %.*s=... would put a secret on the command line and in the "
+				      "values file; put it in the secret file instead (binderhub-gen "
+				      "secrets, then sops)",
+				      (int)strcspn(set->text, "="), set->text);
+			break;
+		}
 		if (set_apply(doc, &doc->root, set->text, set->force_string, error, error_size))
 			status = GENERATE_USAGE;
 	}

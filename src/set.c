@@ -51,11 +51,34 @@ static int split_assignment(const char *assignment, char ***keys_out, const char
 	return -1;
 }
 
+
 static void free_keys(char **keys, int count)
 {
 	for (int i = 0; i < count; i++)
 		free(keys[i]);
 	free(keys);
+}
+
+int set_last_key(const char *assignment, char *buffer, size_t size)
+{
+	const char *value = NULL;
+	char **keys = NULL;
+	int count = split_assignment(assignment, &keys, &value);
+
+	if (count < 0)
+		return -1;
+	snprintf(buffer, size, "%s", keys[count - 1]);
+	free_keys(keys, count);
+	return 0;
+}
+
+/* helm's --set reads "name[0]" as a list index, which this tree does not model. */
+static bool has_list_index(char **keys, int count)
+{
+	for (int i = 0; i < count; i++)
+		if (strpbrk(keys[i], "[]"))
+			return true;
+	return false;
 }
 
 static struct node *new_value(struct tree_doc *doc, const char *value, bool as_string)
@@ -74,6 +97,14 @@ int set_apply(struct tree_doc *doc, struct node **root, const char *assignment, 
 	int count = split_assignment(assignment, &keys, &value);
 	struct node *mapping;
 
+	if (count > 0 && has_list_index(keys, count)) {
+		snprintf(error, error_size,
+			 "cannot apply '%s': list indexes such as [0] are not supported; set the "
+			 "whole list in a values file instead",
+			 assignment);
+		free_keys(keys, count);
+		return -1;
+	}
 	if (count < 0) {
 		snprintf(error, error_size,
 			 "invalid assignment '%s'; write PATH=VALUE with a non-empty dotted PATH, "

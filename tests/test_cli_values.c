@@ -136,6 +136,11 @@ static const struct error_case values_errors[] = {
 	 "binderhub-gen: error: --cors applies only to hubs without login, because JupyterHub "
 	 "ignores cors_allow_origin when users log in; drop --cors or use --no-auth\n"},
 	{{"values", "--cluster", "opensci", "--aws", "--set", "a.b", NULL}, NULL},
+	{{"values", "--cluster", "opensci", "--aws", "--set",
+	  "binderhub-service.config.DockerRegistry.password=hunter2", NULL},
+	 "binderhub-gen: error: --set binderhub-service.config.DockerRegistry.password=... would put "
+	 "a secret on the command line and in the values file; put it in the secret file instead "
+	 "(binderhub-gen secrets, then sops)\n"},
 	{{"values", "--cluster", "opensci", "--aws", "--set", "jupyterhub.hub.loadRoles.user.scopes.x=1",
 	  NULL},
 	 "binderhub-gen: error: cannot apply 'jupyterhub.hub.loadRoles.user.scopes.x=1': the value "

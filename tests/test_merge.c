@@ -123,6 +123,18 @@ static void test_set_keeps_anchor(void **state)
 	apply("u: &url a\ns: *url\n", "u=b", false, "u: &url b\ns: *url\n");
 }
 
+static void test_set_last_key(void **state)
+{
+	char key[64];
+
+	(void)state;
+	assert_int_equal(set_last_key("a.b\\.c=1", key, sizeof(key)), 0);
+	assert_string_equal(key, "b.c");
+	assert_int_equal(set_last_key("password=x", key, sizeof(key)), 0);
+	assert_string_equal(key, "password");
+	assert_int_equal(set_last_key("=x", key, sizeof(key)), -1);
+}
+
 static void test_set_errors(void **state)
 {
 	struct tree_doc *doc = parse("a: [1]\nl: &l {k: v}\nm: *l\n");
@@ -137,6 +149,9 @@ static void test_set_errors(void **state)
 	assert_int_equal(set_apply(doc, &doc->root, "a.b=1", false, error, sizeof(error)), -1);
 	assert_string_equal(error, "cannot apply 'a.b=1': the value above key 'b' is not a mapping");
 	assert_int_equal(set_apply(doc, &doc->root, "m.k=1", false, error, sizeof(error)), -1);
+	assert_int_equal(set_apply(doc, &doc->root, "a[0]=1", false, error, sizeof(error)), -1);
+	assert_string_equal(error, "cannot apply 'a[0]=1': list indexes such as [0] are not "
+				   "supported; set the whole list in a values file instead");
 	tree_doc_free(doc);
 }
 
@@ -152,6 +167,7 @@ int main(void)
 		cmocka_unit_test(test_set_typed_and_string),
 		cmocka_unit_test(test_set_escaped_dot),
 		cmocka_unit_test(test_set_keeps_anchor),
+		cmocka_unit_test(test_set_last_key),
 		cmocka_unit_test(test_set_errors),
 	};
 

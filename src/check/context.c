@@ -266,12 +266,13 @@ static size_t deepest_key(const struct node *root, const char *path, struct mark
 
 /*
  * Mark of the deepest key on path that a user layer writes; of equally deep
- * ones, the latest layer's, which is the file the user would edit.
+ * ones, the latest values file's, which is the file the user would edit.
  */
 static struct mark nearest_parent_mark(const struct rule_context *ctx, const char *path)
 {
 	struct mark best = {0};
 	size_t best_depth = 0;
+	bool best_secret = false;
 
 	for (size_t i = 0; i < ctx->layer_count; i++) {
 		struct mark mark = {0};
@@ -280,10 +281,14 @@ static struct mark nearest_parent_mark(const struct rule_context *ctx, const cha
 		if (ctx->layers[i].emulated || !ctx->layers[i].values)
 			continue;
 		depth = deepest_key(ctx->layers[i].values, path, &mark);
-		if (depth > 0 && depth >= best_depth) {
-			best = mark;
-			best_depth = depth;
-		}
+		/* A missing setting belongs in a values file, not in the encrypted
+		 * secret file, which only wins when it goes deeper. */
+		if (depth == 0 || depth < best_depth ||
+		    (depth == best_depth && ctx->layers[i].secret && !best_secret))
+			continue;
+		best = mark;
+		best_depth = depth;
+		best_secret = ctx->layers[i].secret;
 	}
 	return best;
 }
