@@ -299,7 +299,8 @@ static const struct doc_entry environment_table[] = {
 
 static const struct doc_entry exit_status_table[] = {
 	{"0", "Success."},
-	{"1", "The output has error-level findings (reserved; not used yet)."},
+	{"1", "The generated file breaks a runbook rule at error level, so nothing was written "
+	      "(see --allow-findings)."},
 	{"2", "Usage error or unreadable input."},
 };
 
@@ -308,9 +309,9 @@ static const struct doc_entry example_table[] = {
 	 "    -o config/clusters/<cluster>/<hub>.values.yaml",
 	 "Write the values file of a hub without login on a GCP cluster, pushing images to the "
 	 "project's Artifact Registry:"},
-	{"binderhub-gen values --cluster <cluster> --hub <hub> --aws --auth=github \\\n"
+	{"binderhub-gen values --cluster <cluster> --hub <hub> --aws --no-auth \\\n"
 	 "    --allowed-spec '^<org>/.*' --cors '*'",
-	 "Write the values file of a hub with GitHub login on an AWS cluster that builds only the "
+	 "Write the values file of a hub without login on an AWS cluster that builds only the "
 	 "repositories of one GitHub organisation and accepts requests from any site:"},
 	{"binderhub-gen secrets --cluster <cluster> --hub <hub> --gcp \\\n"
 	 "    --registry-password-file registry-key.json --launch-logs-key-file launch-logs-key.json |\n"
@@ -880,6 +881,23 @@ static enum options_result resolve_registry(struct gen_parse *parse)
 	struct gen_options *options = parse->options;
 	char host[VALIDATE_HOST_NAME_MAX + 1];
 
+	if (options->registry != REGISTRY_UNSET && options->image_prefix != NULL) {
+		bool quay, gar;
+
+		prefix_host(options->image_prefix, host, sizeof host);
+		quay = strcmp(host, QUAY_HOST) == 0;
+		gar = ends_with(host, GAR_HOST_SUFFIX);
+		/* Credentials and pull secrets follow the registry kind, so a
+		 * prefix on the other registry would push where they do not work. */
+		if ((quay && options->registry != REGISTRY_QUAY) ||
+		    (gar && options->registry != REGISTRY_GAR)) {
+			options_print_error(parse->err,
+					    "--image-prefix is on '%s', but --registry is %s; drop "
+					    "--registry or give a prefix on that registry",
+					    host, options->registry == REGISTRY_GAR ? "gar" : "quay");
+			return OPTIONS_USAGE;
+		}
+	}
 	if (options->registry != REGISTRY_UNSET)
 		return OPTIONS_OK;
 	if (options->image_prefix != NULL) {

@@ -148,7 +148,16 @@ static bool check_host(const char *text, size_t length, bool allow_upper,
 /* Exported function, documented in include/validate.h */
 bool validate_host_name(const char *text, char *reason, size_t reason_size)
 {
-	return check_host(text, strlen(text), false, reason, reason_size);
+	const char *last_label = strrchr(text, '.');
+
+	if (!check_host(text, strlen(text), false, reason, reason_size))
+		return false;
+	/* No top-level domain is all digits, so this is an IP address, which
+	 * cannot get the TLS certificate that the ingress asks for. */
+	last_label = last_label ? last_label + 1 : text;
+	if (strspn(last_label, "0123456789") == strlen(last_label))
+		return fail(reason, reason_size, "is an IP address, not a host name");
+	return true;
 }
 
 /* Exported function, documented in include/validate.h */

@@ -136,6 +136,10 @@ static const struct error_case values_errors[] = {
 	 "binderhub-gen: error: --cors applies only to hubs without login, because JupyterHub "
 	 "ignores cors_allow_origin when users log in; drop --cors or use --no-auth\n"},
 	{{"values", "--cluster", "opensci", "--aws", "--set", "a.b", NULL}, NULL},
+	{{"values", "--cluster", "opensci", "--aws", "--registry", "quay", "--image-prefix",
+	  "us-central1-docker.pkg.dev/p/r/", NULL},
+	 "binderhub-gen: error: --image-prefix is on 'us-central1-docker.pkg.dev', but --registry is "
+	 "quay; drop --registry or give a prefix on that registry\n"},
 	{{"values", "--cluster", "opensci", "--aws", "--set",
 	  "binderhub-service.config.DockerRegistry.password=hunter2", NULL},
 	 "binderhub-gen: error: --set binderhub-service.config.DockerRegistry.password=... would put "

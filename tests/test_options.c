@@ -1367,7 +1367,7 @@ static void test_options_help_values(void **state)
 	assert_non_null(strstr(help, "\n  -o, --output FILE           Write to FILE"));
 	assert_non_null(strstr(help, "\n      --auth[=MODE]           Require users"));
 	assert_non_null(strstr(help, "\nExit status:\n  0   Success.\n"));
-	assert_non_null(strstr(help, "\n  1   The output has error-level findings"));
+	assert_non_null(strstr(help, "\n  1   The generated file breaks a runbook rule"));
 	assert_non_null(strstr(help, "\n  2   Usage error or unreadable input.\n"));
 	free(help);
 }

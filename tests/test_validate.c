@@ -161,6 +161,17 @@ static void test_validate_host_name_length_limit(void **state)
 	assert_string_equal(reason, "is 254 characters long, over the maximum of 253");
 }
 
+static void test_validate_host_name_rejects_ip_address(void **state)
+{
+	char reason[256];
+
+	(void)state;
+	assert_false(validate_host_name("10.0.0.1", reason, sizeof reason));
+	assert_string_equal(reason, "is an IP address, not a host name");
+	assert_true(validate_host_name("hub.10.example.org", reason, sizeof reason));
+	assert_true(validate_host_name("binder.2i2c.cloud", reason, sizeof reason));
+}
+
 static void test_validate_quantity_valid(void **state)
 {
 	static const struct validate_case cases[] = {
@@ -438,6 +449,7 @@ int main(void)
 		cmocka_unit_test(test_validate_host_name_valid),
 		cmocka_unit_test(test_validate_host_name_invalid),
 		cmocka_unit_test(test_validate_host_name_length_limit),
+		cmocka_unit_test(test_validate_host_name_rejects_ip_address),
 		cmocka_unit_test(test_validate_quantity_valid),
 		cmocka_unit_test(test_validate_quantity_invalid),
 		cmocka_unit_test(test_validate_label_value_valid),
