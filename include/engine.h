@@ -144,6 +144,8 @@ bool engine_rule_applies(const struct rule_info *rule, const struct rule_context
  * ctx->layers covers, apply settings' severities, and sort the findings by
  * file, line, column and rule id, dropping exact repeats.  settings may be
  * NULL.  Warnings about disable comments go to warnings when not NULL.
+ * When a layer is not a mapping (an uncovered BH007 finding), only the
+ * file-level rules run, because every other finding would follow from it.
  */
 void engine_run(const struct rule_context *ctx, const engine_rule_fn table[RULE__COUNT],
 		const struct engine_settings *settings, FILE *warnings);

@@ -52,8 +52,8 @@ struct rule_info {
 extern const struct rule_info rule_catalogue[RULE__COUNT];
 
 /**
- * Look a rule up by its code, in any letter case ("BH024", "bh024"), or by
- * its exact name ("tls-secret-names-differ").  Returns NULL when no rule
+ * Look a rule up by its code or its name, in any letter case ("BH024",
+ * "bh024", "TLS-Secret-Names-Differ").  Returns NULL when no rule
  * matches or code_or_name is NULL.
  */
 const struct rule_info *rules_find(const char *code_or_name);
@@ -63,8 +63,9 @@ const struct rule_info *rules_find(const char *code_or_name);
  * for a "did you mean" hint.  A code-shaped text ("BH" and digits) must be one
  * edit away from a code.  Other text may be two edits away from a name, where
  * letter case is ignored and '_' counts as '-'.  An edit is an insertion,
- * deletion, substitution or swap of two neighbours.  Ties go to the lower
- * code.  Returns NULL when nothing is that close.
+ * deletion, substitution or swap of two neighbours.  Among equally close
+ * codes, one that starts with text wins, then the lower code.  Returns NULL
+ * when nothing is that close.
  */
 const struct rule_info *rules_suggest(const char *text);
 

@@ -481,6 +481,143 @@ static void test_engine_run_known_provider_and_registry(void **state)
 	hub_release(&hub);
 }
 
+/* ---- a layer whose top level is not a mapping ---- */
+
+static void fake_always_bh005(const struct rule_context *ctx)
+{
+	check_report_missing(ctx, RULE_BH005, "jupyterhub", "duplicate-key rule ran");
+}
+
+static void fake_always_bh006(const struct rule_context *ctx)
+{
+	check_report_missing(ctx, RULE_BH006, "jupyterhub", "class-placement rule ran");
+}
+
+static void fake_always_bh009(const struct rule_context *ctx)
+{
+	check_report_missing(ctx, RULE_BH009, "jupyterhub", "chart-root rule ran");
+}
+
+/* The real BH007, the other file-level rules and two rules of the values. */
+static const engine_rule_fn top_level_table[RULE__COUNT] = {
+	[RULE_BH005] = fake_always_bh005,
+	[RULE_BH006] = fake_always_bh006,
+	[RULE_BH007] = check_BH007,
+	[RULE_BH009] = fake_always_bh009,
+	[RULE_BH040] = fake_base_url,
+	[RULE_BH139] = fake_allowed_specs,
+};
+
+/* unauthenticated_hub.yaml, which breaks BH040 and BH139, then extra.yaml. */
+static void hub_init_with_extra_layer(struct hub *hub, const char *extra_yaml)
+{
+	hub_init(hub);
+	hub_add(hub, "hub.yaml", unauthenticated_hub);
+	hub_add(hub, "extra.yaml", extra_yaml);
+	hub_build(hub, NULL);
+}
+
+static void test_engine_run_list_layer_only_file_rules(void **state)
+{
+	struct hub hub;
+
+	(void)state;
+	hub_init_with_extra_layer(&hub, "- a\n- b\n");
+	engine_run(&hub.ctx, top_level_table, NULL, NULL);
+	assert_int_equal(count_rule(&hub, RULE_BH007), 1);
+	assert_int_equal(count_rule(&hub, RULE_BH005), 1);
+	assert_int_equal(count_rule(&hub, RULE_BH006), 1);
+	assert_int_equal(count_rule(&hub, RULE_BH009), 1);
+	assert_int_equal(count_rule(&hub, RULE_BH040), 0);
+	assert_int_equal(count_rule(&hub, RULE_BH139), 0);
+	assert_int_equal(hub.findings.count, 4);
+	hub_release(&hub);
+}
+
+static void test_engine_run_scalar_layer_only_file_rules(void **state)
+{
+	struct hub hub;
+
+	(void)state;
+	hub_init_with_extra_layer(&hub, "just text\n");
+	engine_run(&hub.ctx, top_level_table, NULL, NULL);
+	assert_int_equal(count_rule(&hub, RULE_BH007), 1);
+	assert_int_equal(count_rule(&hub, RULE_BH040), 0);
+	assert_int_equal(count_rule(&hub, RULE_BH139), 0);
+	hub_release(&hub);
+}
+
+static void test_engine_run_mapping_layers_run_every_rule(void **state)
+{
+	struct hub hub;
+
+	(void)state;
+	hub_init_with_extra_layer(&hub, "jupyterhub: {}\n");
+	engine_run(&hub.ctx, top_level_table, NULL, NULL);
+	assert_int_equal(count_rule(&hub, RULE_BH007), 0);
+	assert_int_equal(count_rule(&hub, RULE_BH005), 1);
+	assert_int_equal(count_rule(&hub, RULE_BH040), 1);
+	assert_int_equal(count_rule(&hub, RULE_BH139), 1);
+	hub_release(&hub);
+}
+
+static void test_engine_run_null_layer_runs_every_rule(void **state)
+{
+	struct hub hub;
+
+	(void)state;
+	/* Helm reads a file that is only null as no values, which BH007 accepts. */
+	hub_init_with_extra_layer(&hub, "~\n");
+	engine_run(&hub.ctx, top_level_table, NULL, NULL);
+	assert_int_equal(count_rule(&hub, RULE_BH007), 0);
+	assert_int_equal(count_rule(&hub, RULE_BH040), 1);
+	assert_int_equal(count_rule(&hub, RULE_BH139), 1);
+	hub_release(&hub);
+}
+
+static void test_engine_run_list_layer_bh007_disabled_runs_every_rule(void **state)
+{
+	struct engine_settings settings = {0};
+	struct hub hub;
+
+	(void)state;
+	settings.disabled[RULE_BH007] = true;
+	hub_init_with_extra_layer(&hub, "- a\n- b\n");
+	engine_run(&hub.ctx, top_level_table, &settings, NULL);
+	assert_int_equal(count_rule(&hub, RULE_BH007), 0);
+	assert_int_equal(count_rule(&hub, RULE_BH040), 1);
+	assert_int_equal(count_rule(&hub, RULE_BH139), 1);
+	hub_release(&hub);
+}
+
+static void test_engine_run_list_layer_bh007_lowered_still_skips(void **state)
+{
+	struct engine_settings settings = {0};
+	struct hub hub;
+
+	(void)state;
+	/* --severity changes how serious BH007 is, not whether the layer is usable. */
+	settings.severity_set[RULE_BH007] = true;
+	settings.severity[RULE_BH007] = SEVERITY_INFO;
+	hub_init_with_extra_layer(&hub, "- a\n- b\n");
+	engine_run(&hub.ctx, top_level_table, &settings, NULL);
+	assert_int_equal(count_rule(&hub, RULE_BH007), 1);
+	assert_int_equal(count_rule(&hub, RULE_BH040), 0);
+	hub_release(&hub);
+}
+
+static void test_engine_run_list_layer_bh007_comment_runs_every_rule(void **state)
+{
+	struct hub hub;
+
+	(void)state;
+	hub_init_with_extra_layer(&hub, "# binderhub-gen: disable=BH007\n- a\n- b\n");
+	engine_run(&hub.ctx, top_level_table, NULL, NULL);
+	assert_int_equal(count_rule(&hub, RULE_BH007), 0);
+	assert_int_equal(count_rule(&hub, RULE_BH040), 1);
+	hub_release(&hub);
+}
+
 /* ---- provenance of findings ---- */
 
 static void test_engine_finding_points_at_supplying_layer(void **state)
@@ -965,6 +1102,13 @@ int main(void)
 		cmocka_unit_test(test_engine_run_skips_other_mode),
 		cmocka_unit_test(test_engine_run_skips_unknown_provider_and_registry),
 		cmocka_unit_test(test_engine_run_known_provider_and_registry),
+		cmocka_unit_test(test_engine_run_list_layer_only_file_rules),
+		cmocka_unit_test(test_engine_run_scalar_layer_only_file_rules),
+		cmocka_unit_test(test_engine_run_mapping_layers_run_every_rule),
+		cmocka_unit_test(test_engine_run_null_layer_runs_every_rule),
+		cmocka_unit_test(test_engine_run_list_layer_bh007_disabled_runs_every_rule),
+		cmocka_unit_test(test_engine_run_list_layer_bh007_lowered_still_skips),
+		cmocka_unit_test(test_engine_run_list_layer_bh007_comment_runs_every_rule),
 		cmocka_unit_test(test_engine_finding_points_at_supplying_layer),
 		cmocka_unit_test(test_engine_missing_finding_points_at_null),
 		cmocka_unit_test(test_engine_finding_from_emulated_layer),

@@ -670,6 +670,122 @@ static void test_rules_catalogue_fixes_end_with_newline(void **state)
 	}
 }
 
+/* True when a line of fix that is not a comment contains text. */
+static bool fix_yaml_contains(const char *fix, const char *text)
+{
+	const char *line = fix;
+
+	while (*line) {
+		const char *end = strchr(line, '\n');
+		size_t length = end ? (size_t)(end - line) : strlen(line);
+		const char *content = line + strspn(line, " ");
+		char *copy;
+		bool found;
+
+		if (*content != '#') {
+			copy = strndup(line, length);
+			assert_non_null(copy);
+			found = strstr(copy, text) != NULL;
+			free(copy);
+			if (found)
+				return true;
+		}
+		line += length + (end ? 1 : 0);
+	}
+	return false;
+}
+
+static void test_rules_catalogue_fix_yaml_check_skips_comments(void **state)
+{
+	(void)state;
+	assert_true(fix_yaml_contains("a:\n  b: true\n", "b: true"));
+	assert_false(fix_yaml_contains("a:\n  # b: true\n  b: <b>\n", "b: true"));
+	assert_false(fix_yaml_contains("a: 1\n", "b"));
+}
+
+/*
+ * YAML that suits only some of the hubs or keys a rule reports on.  The
+ * reporter prints the same fix under every finding of a rule, so a fix with
+ * such a line contradicts the message on the other hubs or keys.
+ */
+static const struct {
+	enum rule_id rule;
+	const char *yaml;
+} fixes_for_one_case[] = {
+	/* Duplicate keys can sit under any parent. */
+	{RULE_BH005, "jupyterhub:"},
+	/* The misplaced class can be any class of either chart. */
+	{RULE_BH006, "DockerRegistry:"},
+	/* A basehub key is wrong on the basehub chart, top-level chart keys on daskhub. */
+	{RULE_BH009, "basehub:"},
+	/* auth_enabled is true on hubs with login and false without. */
+	{RULE_BH044, "auth_enabled: true"},
+	{RULE_BH044, "auth_enabled: false"},
+	/* The usual instance type depends on the provider, and any of three
+	 * selectors can be reported. */
+	{RULE_BH055, "instance-type: n2-highmem-4"},
+	{RULE_BH055, "instance-type: r5.xlarge"},
+	/* The staff id type depends on the login, and unauthenticated hubs turn
+	 * the staff admins off. */
+	{RULE_BH120, "add_staff_user_ids_of_type: google"},
+	{RULE_BH120, "add_staff_user_ids_to_admin_users: true"},
+	/* Any specs list of any repository provider can be reported. */
+	{RULE_BH140, "GitHubRepoProvider:"},
+	{RULE_BH140, "allowed_specs:"},
+	/* The registry path depends on the provider. */
+	{RULE_BH150, "image_prefix: quay.io"},
+	{RULE_BH150, "image_prefix: <region>"},
+	/* The user name depends on the registry. */
+	{RULE_BH162, "_json_key"},
+	{RULE_BH162, "+<robot>"},
+	/* Any secret key can be reported, not only the registry password. */
+	{RULE_BH170, "DockerRegistry"},
+	{RULE_BH170, "password:"},
+	{RULE_BH171, "DockerRegistry"},
+	{RULE_BH171, "password:"},
+	{RULE_BH172, "DockerRegistry"},
+	{RULE_BH172, "password:"},
+};
+
+static void test_rules_catalogue_fixes_suit_every_case(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(fixes_for_one_case) / sizeof(fixes_for_one_case[0]); i++) {
+		const struct rule_info *rule = &rule_catalogue[fixes_for_one_case[i].rule];
+
+		if (fix_yaml_contains(rule->fix, fixes_for_one_case[i].yaml))
+			fail_msg("%s: fix has '%s', which suits only some findings:\n%s", rule->code,
+				 fixes_for_one_case[i].yaml, rule->fix);
+	}
+}
+
+static void test_rules_catalogue_fix_auth_enabled_names_both_modes(void **state)
+{
+	(void)state;
+	assert_true(fix_yaml_contains(rule_catalogue[RULE_BH044].fix,
+				      "auth_enabled: <true on hubs with login, false without>"));
+}
+
+static void test_rules_catalogue_fix_daskhub_root_is_placeholder(void **state)
+{
+	(void)state;
+	/* Top-level chart keys are wrong on daskhub, a basehub key on basehub. */
+	assert_false(fix_yaml_contains(rule_catalogue[RULE_BH009].fix, "\njupyterhub:"));
+	assert_int_not_equal(strncmp(rule_catalogue[RULE_BH009].fix, "jupyterhub:", 11), 0);
+	assert_true(fix_yaml_contains(rule_catalogue[RULE_BH009].fix, "<root>:"));
+}
+
+static void test_rules_catalogue_fix_secret_key_is_placeholder(void **state)
+{
+	(void)state;
+	assert_true(fix_yaml_contains(rule_catalogue[RULE_BH170].fix, "<secret-key>: <secret-value>"));
+	assert_non_null(strstr(rule_catalogue[RULE_BH170].fix, "sops --encrypt --in-place"));
+	assert_non_null(strstr(rule_catalogue[RULE_BH170].fix, "enc-<hub>.secret.values.yaml"));
+	assert_true(fix_yaml_contains(rule_catalogue[RULE_BH171].fix,
+				      "<secret-key>: <set-in-encrypted-values>"));
+	assert_true(fix_yaml_contains(rule_catalogue[RULE_BH172].fix, "<secret-key>: ENC["));
+}
+
 /* Lookup */
 
 static void test_rules_find_by_code(void **state)
@@ -693,10 +809,20 @@ static void test_rules_find_by_name(void **state)
 	assert_ptr_equal(rules_find("binderhub-base-url"), &rule_catalogue[RULE_BH040]);
 }
 
-static void test_rules_find_name_is_case_sensitive(void **state)
+static void test_rules_find_name_ignores_case(void **state)
 {
 	(void)state;
-	assert_null(rules_find("TLS-SECRET-NAMES-DIFFER"));
+	assert_ptr_equal(rules_find("TLS-SECRET-NAMES-DIFFER"), &rule_catalogue[RULE_BH024]);
+	assert_ptr_equal(rules_find("TLS-Secret-Names-Differ"), &rule_catalogue[RULE_BH024]);
+	assert_ptr_equal(rules_find("Duplicate-Keys"), &rule_catalogue[RULE_BH005]);
+}
+
+static void test_rules_find_name_needs_dashes(void **state)
+{
+	(void)state;
+	/* '_' for '-' is a typo that rules_suggest() names, not a match. */
+	assert_null(rules_find("tls_secret_names_differ"));
+	assert_ptr_equal(rules_suggest("TLS_Secret_Names_Differ"), &rule_catalogue[RULE_BH024]);
 }
 
 static void test_rules_find_unknown(void **state)
@@ -715,6 +841,23 @@ static void test_rules_suggest_code_one_edit_away(void **state)
 	assert_ptr_equal(rules_suggest("BH24"), &rule_catalogue[RULE_BH024]);
 	assert_ptr_equal(rules_suggest("bh0244"), &rule_catalogue[RULE_BH024]);
 	assert_ptr_equal(rules_suggest("BH0024"), &rule_catalogue[RULE_BH002]);
+}
+
+static void test_rules_suggest_cut_off_code(void **state)
+{
+	(void)state;
+	assert_ptr_equal(rules_suggest("BH04"), &rule_catalogue[RULE_BH040]);
+	assert_ptr_equal(rules_suggest("bh04"), &rule_catalogue[RULE_BH040]);
+	assert_ptr_equal(rules_suggest("BH17"), &rule_catalogue[RULE_BH170]);
+	assert_ptr_equal(rules_suggest("BH01"), &rule_catalogue[RULE_BH010]);
+}
+
+static void test_rules_suggest_code_too_short(void **state)
+{
+	(void)state;
+	/* Two edits from dozens of codes: no single one is meant. */
+	assert_null(rules_suggest("BH0"));
+	assert_null(rules_suggest("BH"));
 }
 
 static void test_rules_suggest_code_far_away(void **state)
@@ -1313,6 +1456,29 @@ static void test_rules_cmd_explain_by_name(void **state)
 	captured_release(&result);
 }
 
+static void test_rules_cmd_explain_by_name_any_case(void **state)
+{
+	(void)state;
+	struct captured result;
+	char *expected = print_to_string(print_explain, &rule_catalogue[RULE_BH024]);
+
+	capture_command(cmd_explain,
+			(const char *const[]){"explain", "TLS-Secret-Names-Differ", NULL}, &result);
+	assert_int_equal(result.status, EXIT_OK);
+	assert_string_equal(result.out, expected);
+	assert_string_equal(result.err, "");
+	captured_release(&result);
+	free(expected);
+}
+
+static void test_rules_cmd_explain_cut_off_code_hint(void **state)
+{
+	(void)state;
+	assert_usage_error(cmd_explain, (const char *const[]){"explain", "BH04", NULL},
+			   "binderhub-gen: error: unknown rule 'BH04'; did you mean 'BH040' "
+			   "(binderhub-base-url)?\n");
+}
+
 static void test_rules_cmd_explain_after_double_dash(void **state)
 {
 	(void)state;
@@ -1411,12 +1577,20 @@ int main(void)
 		cmocka_unit_test(test_rules_catalogue_yaml_check_rejects_bad_text),
 		cmocka_unit_test(test_rules_catalogue_fixes_parse_as_mappings),
 		cmocka_unit_test(test_rules_catalogue_fixes_end_with_newline),
+		cmocka_unit_test(test_rules_catalogue_fix_yaml_check_skips_comments),
+		cmocka_unit_test(test_rules_catalogue_fixes_suit_every_case),
+		cmocka_unit_test(test_rules_catalogue_fix_auth_enabled_names_both_modes),
+		cmocka_unit_test(test_rules_catalogue_fix_daskhub_root_is_placeholder),
+		cmocka_unit_test(test_rules_catalogue_fix_secret_key_is_placeholder),
 		cmocka_unit_test(test_rules_find_by_code),
 		cmocka_unit_test(test_rules_find_by_lower_case_code),
 		cmocka_unit_test(test_rules_find_by_name),
-		cmocka_unit_test(test_rules_find_name_is_case_sensitive),
+		cmocka_unit_test(test_rules_find_name_ignores_case),
+		cmocka_unit_test(test_rules_find_name_needs_dashes),
 		cmocka_unit_test(test_rules_find_unknown),
 		cmocka_unit_test(test_rules_suggest_code_one_edit_away),
+		cmocka_unit_test(test_rules_suggest_cut_off_code),
+		cmocka_unit_test(test_rules_suggest_code_too_short),
 		cmocka_unit_test(test_rules_suggest_code_far_away),
 		cmocka_unit_test(test_rules_suggest_name_typo),
 		cmocka_unit_test(test_rules_suggest_name_case_and_underscores),
@@ -1457,6 +1631,8 @@ int main(void)
 		cmocka_unit_test(test_rules_cmd_rules_unexpected_argument),
 		cmocka_unit_test(test_rules_cmd_explain_by_code),
 		cmocka_unit_test(test_rules_cmd_explain_by_name),
+		cmocka_unit_test(test_rules_cmd_explain_by_name_any_case),
+		cmocka_unit_test(test_rules_cmd_explain_cut_off_code_hint),
 		cmocka_unit_test(test_rules_cmd_explain_after_double_dash),
 		cmocka_unit_test(test_rules_cmd_explain_help),
 		cmocka_unit_test(test_rules_cmd_explain_unknown_code),

@@ -381,7 +381,7 @@ static void test_rules_general_bh044_unauthenticated_default_true(void **state)
 	fixture.ctx.defaults_name = "values.yaml";
 	fixture.ctx.have_defaults = true;
 	finding = expect_one(&fixture, check_BH044, RULE_BH044, SEVERITY_ERROR, 0, 0);
-	expect_message_contains(finding, "the chart default");
+	expect_message_contains(finding, "is 'true', the chart default, on an unauthenticated hub");
 	rule_fixture_release(&fixture);
 }
 

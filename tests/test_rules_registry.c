@@ -105,6 +105,41 @@ static void test_rules_registry_bh150_reports_missing_prefix(void **state)
 	rule_fixture_release(&fixture);
 }
 
+/* Run BH150 on a hub on provider without image_prefix and check that the
+ * message contains present but not absent (when absent is not NULL). */
+static void expect_prefix_hint(enum hub_provider provider, const char *present,
+			       const char *absent)
+{
+	struct rule_fixture fixture;
+	const struct finding *finding;
+
+	rule_fixture_init(&fixture, "binderhub-service:\n  config:\n    BinderHub: {}\n",
+			  HUB_AUTHENTICATED);
+	fixture.ctx.provider = provider;
+	assert_int_equal(rule_fixture_run(&fixture, check_BH150), 1);
+	finding = rule_fixture_last(&fixture);
+	assert_message_contains(finding, present);
+	if (absent && strstr(finding->message, absent))
+		fail_msg("message '%s' contains '%s'", finding->message, absent);
+	rule_fixture_release(&fixture);
+}
+
+static void test_rules_registry_bh150_hint_follows_provider(void **state)
+{
+	(void)state;
+	expect_prefix_hint(HUB_PROVIDER_GCP, "e.g. '<region>-docker.pkg.dev/<project>/<repository>/'",
+			   "quay.io");
+	expect_prefix_hint(HUB_PROVIDER_AWS,
+			   "e.g. 'quay.io/imagebuilding-non-gcp-hubs/<cluster>-<hub>-'",
+			   "docker.pkg.dev");
+	expect_prefix_hint(HUB_PROVIDER_AZURE, "quay.io/imagebuilding-non-gcp-hubs/",
+			   "docker.pkg.dev");
+	expect_prefix_hint(HUB_PROVIDER_UNKNOWN,
+			   "e.g. '<region>-docker.pkg.dev/<project>/<repository>/' on GCP or "
+			   "'quay.io/imagebuilding-non-gcp-hubs/<cluster>-<hub>-' elsewhere",
+			   NULL);
+}
+
 static void test_rules_registry_bh150_reports_empty_prefix(void **state)
 {
 	struct rule_fixture fixture;
@@ -852,6 +887,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rules_registry_bh150_passes_with_prefix),
 		cmocka_unit_test(test_rules_registry_bh150_reports_missing_prefix),
+		cmocka_unit_test(test_rules_registry_bh150_hint_follows_provider),
 		cmocka_unit_test(test_rules_registry_bh150_reports_empty_prefix),
 		cmocka_unit_test(test_rules_registry_bh150_reports_mapping_prefix),
 		cmocka_unit_test(test_rules_registry_bh150_reports_use_registry_false),

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -117,6 +118,62 @@ static void test_rules_storage_bh011_mapping_mentions_empty_mapping(void **state
 	(void)state;
 	check_one(admin_mounts_kept, AUTH, check_BH011, RULE_BH011, SEVERITY_ERROR, 5, 9,
 		  "an empty mapping {} keeps the chart's");
+}
+
+/* basehub's two admin mounts, both of volume home. */
+static const char admin_mounts_of_one_volume[] = "jupyterhub:\n"
+						 "  custom:\n"
+						 "    singleuserAdmin:\n"
+						 "      extraVolumeMounts:\n"
+						 "        001-shared-readwrite-volumemount:\n"
+						 "          name: home\n"
+						 "          mountPath: /home/jovyan/shared-readwrite\n"
+						 "        002-shared-readwrite-rstudio-volumemount:\n"
+						 "          name: home\n"
+						 "          mountPath: /home/rstudio/shared-readwrite\n";
+
+/* Run BH011 on yaml and return a copy of its one finding's message. */
+static char *bh011_message(const char *yaml)
+{
+	struct rule_fixture fixture;
+	char *message;
+
+	rule_fixture_init(&fixture, yaml, AUTH);
+	message = strdup(expect_one(&fixture, check_BH011, RULE_BH011, SEVERITY_ERROR, 5, 9)->message);
+	assert_non_null(message);
+	rule_fixture_release(&fixture);
+	return message;
+}
+
+static size_t count_of(const char *text, const char *part)
+{
+	size_t count = 0;
+
+	for (const char *at = strstr(text, part); at; at = strstr(at + 1, part))
+		count++;
+	return count;
+}
+
+static void test_rules_storage_bh011_mapping_message_complete(void **state)
+{
+	static const char ending[] = "because an empty mapping {} keeps the chart's mounts";
+	char *message = bh011_message(admin_mounts_of_one_volume);
+	size_t length = strlen(message);
+
+	(void)state;
+	assert_true(length > strlen(ending));
+	assert_string_equal(message + length - strlen(ending), ending);
+	free(message);
+}
+
+static void test_rules_storage_bh011_names_volume_once(void **state)
+{
+	char *message = bh011_message(admin_mounts_of_one_volume);
+
+	(void)state;
+	assert_int_equal(count_of(message, "'home'"), 1);
+	assert_non_null(strstr(message, "still mounts 'home';"));
+	free(message);
 }
 
 static void test_rules_storage_bh011_list(void **state)
@@ -241,6 +298,38 @@ static const char dev_shm_and_home[] = "jupyterhub:\n"
 				       "        002-shared-volumemount:\n"
 				       "          name: home\n"
 				       "          mountPath: /home/jovyan/shared\n";
+
+static void test_rules_storage_bh014_names_each_volume_once(void **state)
+{
+	(void)state;
+	check_one("jupyterhub:\n"
+		  "  singleuser:\n"
+		  "    storage:\n"
+		  "      extraVolumeMounts:\n"
+		  "        - name: dev-shm\n"
+		  "        - name: home\n"
+		  "        - name: home\n"
+		  "        - name: dev-shm\n",
+		  AUTH, check_BH014, RULE_BH014, SEVERITY_INFO, 5, 9, "keeps 'dev-shm', 'home';");
+}
+
+static void test_rules_storage_bh014_counts_distinct_names_beyond_three(void **state)
+{
+	(void)state;
+	check_one("jupyterhub:\n"
+		  "  singleuser:\n"
+		  "    storage:\n"
+		  "      extraVolumeMounts:\n"
+		  "        - name: a\n"
+		  "        - name: a\n"
+		  "        - name: b\n"
+		  "        - name: c\n"
+		  "        - name: d\n"
+		  "        - name: d\n"
+		  "        - name: e\n",
+		  AUTH, check_BH014, RULE_BH014, SEVERITY_INFO, 5, 9,
+		  "keeps 'a', 'b', 'c' and 2 more;");
+}
 
 static void test_rules_storage_bh013_mapping_form(void **state)
 {
@@ -394,6 +483,8 @@ int main(void)
 		cmocka_unit_test(test_rules_storage_bh010_false_passes),
 		cmocka_unit_test(test_rules_storage_bh011_default_mounts_kept),
 		cmocka_unit_test(test_rules_storage_bh011_mapping_mentions_empty_mapping),
+		cmocka_unit_test(test_rules_storage_bh011_mapping_message_complete),
+		cmocka_unit_test(test_rules_storage_bh011_names_volume_once),
 		cmocka_unit_test(test_rules_storage_bh011_list),
 		cmocka_unit_test(test_rules_storage_bh011_null_passes),
 		cmocka_unit_test(test_rules_storage_bh011_empty_list_passes),
@@ -406,6 +497,8 @@ int main(void)
 		cmocka_unit_test(test_rules_storage_bh013_mapping_form),
 		cmocka_unit_test(test_rules_storage_bh013_dev_shm_leftover_passes),
 		cmocka_unit_test(test_rules_storage_bh014_dev_shm_leftover),
+		cmocka_unit_test(test_rules_storage_bh014_names_each_volume_once),
+		cmocka_unit_test(test_rules_storage_bh014_counts_distinct_names_beyond_three),
 		cmocka_unit_test(test_rules_storage_bh014_volume_only),
 		cmocka_unit_test(test_rules_storage_bh014_both_null_passes),
 		cmocka_unit_test(test_rules_storage_bh015_home_mount),

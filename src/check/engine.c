@@ -102,21 +102,54 @@ static void drop_repeats(struct findings *findings)
 	findings->count = kept;
 }
 
-/* Exported function, documented in include/engine.h */
-void engine_run(const struct rule_context *ctx, const engine_rule_fn table[RULE__COUNT],
-		const struct engine_settings *settings, FILE *warnings)
+/* Rules that judge each file as written rather than the effective values,
+ * so their findings stay accurate when a layer is not a mapping. */
+static bool is_file_level_rule(enum rule_id id)
 {
-	struct pragma_list pragmas = {0};
+	return id == RULE_BH005 || id == RULE_BH006 || id == RULE_BH007 || id == RULE_BH009;
+}
 
+/* Run the rules of table whose file-level kind is file_level. */
+static void run_rules(const struct rule_context *ctx, const engine_rule_fn table[RULE__COUNT],
+		      const struct engine_settings *settings, bool file_level)
+{
 	for (size_t id = 0; id < RULE__COUNT; id++) {
+		if (is_file_level_rule((enum rule_id)id) != file_level)
+			continue;
 		if (!table[id] || (settings && settings->disabled[id]))
 			continue;
 		if (!engine_rule_applies(&rule_catalogue[id], ctx))
 			continue;
 		table[id](ctx);
 	}
+}
+
+/* True when findings has a BH007 finding that no disable comment covers. */
+static bool has_top_level_finding(const struct findings *findings, const struct pragma_list *pragmas)
+{
+	for (size_t i = 0; i < findings->count; i++)
+		if (findings->items[i].rule == RULE_BH007 &&
+		    !pragma_suppresses_finding(pragmas, &findings->items[i]))
+			return true;
+	return false;
+}
+
+/* Exported function, documented in include/engine.h */
+void engine_run(const struct rule_context *ctx, const engine_rule_fn table[RULE__COUNT],
+		const struct engine_settings *settings, FILE *warnings)
+{
+	struct pragma_list pragmas = {0};
 
 	pragma_collect_layers(ctx->layers, ctx->layer_count, &pragmas, warnings);
+
+	/* A layer whose top level is not a mapping adds no values, so every
+	 * other rule would report the keys it was meant to set, burying the one
+	 * finding that matters.  When BH007 is disabled, or a disable comment
+	 * covers its finding, every rule runs as usual. */
+	run_rules(ctx, table, settings, true);
+	if (!has_top_level_finding(ctx->findings, &pragmas))
+		run_rules(ctx, table, settings, false);
+
 	filter_findings(ctx->findings, &pragmas);
 	pragma_list_release(&pragmas);
 

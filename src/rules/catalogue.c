@@ -30,7 +30,8 @@ const struct rule_info *rules_find(const char *code_or_name)
 	for (size_t i = 0; i < RULE__COUNT; i++) {
 		const struct rule_info *rule = &rule_catalogue[i];
 
-		if (strcasecmp(rule->code, code_or_name) == 0 || strcmp(rule->name, code_or_name) == 0)
+		if (strcasecmp(rule->code, code_or_name) == 0 ||
+		    strcasecmp(rule->name, code_or_name) == 0)
 			return rule;
 	}
 	return NULL;
@@ -112,6 +113,7 @@ const struct rule_info *rules_suggest(const char *text)
 	size_t limit = by_code ? 1 : 2;
 	const struct rule_info *best = NULL;
 	size_t best_distance = limit + 1;
+	bool best_is_completion = false;
 
 	for (size_t i = 0; i < RULE__COUNT; i++) {
 		const char *candidate = by_code ? rule_catalogue[i].code : rule_catalogue[i].name;
@@ -121,10 +123,18 @@ const struct rule_info *rules_suggest(const char *text)
 			continue;
 
 		size_t distance = edit_distance(text, length, candidate, candidate_length);
+		/* "BH04" is as close to BH014 as to BH040, but a cut-off code is
+		 * the likelier slip, so among equally close codes the first one
+		 * that starts with the text wins. */
+		bool is_completion = by_code && strncasecmp(candidate, text, length) == 0;
 
-		if (distance < best_distance) {
+		if (distance > limit)
+			continue;
+		if (distance < best_distance ||
+		    (distance == best_distance && is_completion && !best_is_completion)) {
 			best = &rule_catalogue[i];
 			best_distance = distance;
+			best_is_completion = is_completion;
 		}
 	}
 	return best;

@@ -154,6 +154,7 @@ void check_BH044(const struct rule_context *ctx)
 	const struct node *node = check_get(ctx, path);
 	bool authenticated = ctx->mode == HUB_AUTHENTICATED;
 	const char *mode = authenticated ? "authenticated" : "unauthenticated";
+	const char *suffix;
 	char shown[RULES_QUOTED_SIZE];
 
 	if (check_is_encrypted(node))
@@ -170,9 +171,10 @@ void check_BH044(const struct rule_context *ctx)
 					     path);
 		return;
 	}
-	check_report(ctx, RULE_BH044, node, path, "%s is %s%s on an %s hub; set it to %s", path,
-		     rules_display_quoted(node, shown, sizeof(shown)),
-		     rules_default_suffix(ctx, node), mode, authenticated ? "true" : "false");
+	suffix = rules_default_suffix(ctx, node);
+	check_report(ctx, RULE_BH044, node, path, "%s is %s%s%s on an %s hub; set it to %s", path,
+		     rules_display_quoted(node, shown, sizeof(shown)), suffix, suffix[0] ? "," : "",
+		     mode, authenticated ? "true" : "false");
 }
 
 /* ---- launch events (BH070, BH071) ----------------------------------------- */

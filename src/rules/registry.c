@@ -181,6 +181,28 @@ static bool split_quay_prefix(const char *text, char *organization, size_t size,
 
 /* ---- image_prefix (BH150-BH154) -------------------------------------------- */
 
+#define GAR_PREFIX_EXAMPLE "<region>-docker.pkg.dev/<project>/<repository>/"
+#define QUAY_PREFIX_EXAMPLE "quay.io/" SHARED_QUAY_ORGANIZATION "/<cluster>-<hub>-"
+#define IMAGE_PREFIX_HINT "set it to the registry path that built images are pushed to, e.g. "
+
+/* The example follows the provider, because GCP hubs usually push to
+ * Artifact Registry and the others to 2i2c's quay.io organization. */
+static const char *image_prefix_hint(const struct rule_context *ctx)
+{
+	switch (ctx->provider) {
+	case HUB_PROVIDER_GCP:
+		return IMAGE_PREFIX_HINT "'" GAR_PREFIX_EXAMPLE "'";
+	case HUB_PROVIDER_UNKNOWN:
+		return IMAGE_PREFIX_HINT "'" GAR_PREFIX_EXAMPLE "' on GCP or '" QUAY_PREFIX_EXAMPLE
+					 "' elsewhere";
+	case HUB_PROVIDER_AWS:
+	case HUB_PROVIDER_AZURE:
+	case HUB_PROVIDER_OTHER:
+	default:
+		return IMAGE_PREFIX_HINT "'" QUAY_PREFIX_EXAMPLE "'";
+	}
+}
+
 void check_BH150(const struct rule_context *ctx)
 {
 	const struct node *prefix = written_value(ctx, IMAGE_PREFIX);
@@ -188,9 +210,7 @@ void check_BH150(const struct rule_context *ctx)
 	const struct node *resolved = tree_resolve(prefix);
 	char value[VALUE_SIZE];
 
-	if (require_set(ctx, RULE_BH150, IMAGE_PREFIX,
-			"set it to the registry path that built images are pushed to, e.g. "
-			"'quay.io/" SHARED_QUAY_ORGANIZATION "/<cluster>-<hub>-'") &&
+	if (require_set(ctx, RULE_BH150, IMAGE_PREFIX, image_prefix_hint(ctx)) &&
 	    resolved->kind != NODE_SCALAR)
 		check_report(ctx, RULE_BH150, prefix, IMAGE_PREFIX,
 			     "%s is %s; set it to the registry path that built images are pushed "

@@ -51,30 +51,57 @@ static const struct node *item_name(const struct node *item)
 	return check_text(name) && !tree_is_null(name) ? name : NULL;
 }
 
-/* Write "'a', 'b', 'c' and 2 more" from the items' names (mapping keys for
- * unnamed items of a mapping) into buffer. */
+/* Text naming item i: its name, the mapping key for an unnamed item of a
+ * mapping, or "(unnamed)". */
+static const char *item_label(const struct node *collection, size_t i)
+{
+	const struct node *name = item_name(item_at(collection, i));
+	const char *text = name ? check_text(name) : NULL;
+
+	if (!text && collection->kind == NODE_MAPPING)
+		text = check_text(collection->as.mapping.pairs[i].key);
+	return text ? text : "(unnamed)";
+}
+
+/* True when an item before item i has the same label, so that several
+ * mounts of one volume (basehub's two admin mounts of 'home') are named once. */
+static bool label_seen_before(const struct node *collection, size_t i)
+{
+	const char *label = item_label(collection, i);
+
+	for (size_t j = 0; j < i; j++)
+		if (strcmp(item_label(collection, j), label) == 0)
+			return true;
+	return false;
+}
+
+/* Write "'a', 'b', 'c' and 2 more" from the items' distinct labels
+ * (item_label()) into buffer. */
 static const char *item_names(const struct node *node, char *buffer, size_t size)
 {
 	const struct node *collection = tree_resolve(node);
 	size_t count = item_count(collection);
-	size_t used = 0;
+	size_t shown = 0, hidden = 0, used = 0;
 
 	buffer[0] = '\0';
-	for (size_t i = 0; i < count && i < NAMES_SHOWN; i++) {
-		const struct node *name = item_name(item_at(collection, i));
-		const char *text = name ? check_text(name) : NULL;
+	for (size_t i = 0; i < count; i++) {
 		int written;
 
-		if (!text && collection->kind == NODE_MAPPING)
-			text = check_text(collection->as.mapping.pairs[i].key);
-		written = snprintf(buffer + used, size - used, "%s'%s'", i ? ", " : "",
-				   text ? text : "(unnamed)");
+		if (label_seen_before(collection, i))
+			continue;
+		if (shown == NAMES_SHOWN) {
+			hidden++;
+			continue;
+		}
+		written = snprintf(buffer + used, size - used, "%s'%s'", shown ? ", " : "",
+				   item_label(collection, i));
 		if (written < 0 || (size_t)written >= size - used)
 			return buffer;
 		used += (size_t)written;
+		shown++;
 	}
-	if (count > NAMES_SHOWN)
-		snprintf(buffer + used, size - used, " and %zu more", count - NAMES_SHOWN);
+	if (hidden)
+		snprintf(buffer + used, size - used, " and %zu more", hidden);
 	return buffer;
 }
 
@@ -168,7 +195,7 @@ void check_BH011(const struct rule_context *ctx)
 	if (value->kind == NODE_MAPPING)
 		check_report(ctx, RULE_BH011, node, path,
 			     "%s still mounts %s%s; write the key with no value to delete the "
-			     "mounts, because an empty mapping {} keeps the chart's",
+			     "mounts, because an empty mapping {} keeps the chart's mounts",
 			     path, item_names(node, names, sizeof(names)),
 			     rules_default_suffix(ctx, node));
 	else
