@@ -9,6 +9,7 @@
 #include "options.h"
 #include "output.h"
 #include "secret.h"
+#include "secret_format.h"
 #include "selfcheck.h"
 #include "text_buffer.h"
 
@@ -19,12 +20,25 @@
 static int read_secrets(const struct gen_options *options, struct secret *password,
 			struct secret *key, bool *have_key, char *error, size_t error_size)
 {
+	char reason[128];
+
 	*have_key = false;
 	if (secret_read(options->registry_password_file, "--registry-password-file",
 			ENV_REGISTRY_PASSWORD, password, error, error_size))
 		return -1;
 	/* Password files usually end with a newline that is not part of it. */
 	secret_trim_final_newline(password);
+	/* Artifact Registry takes a service-account key as the password. */
+	if (options->registry == REGISTRY_GAR &&
+	    !secret_is_service_account_key(password, reason, sizeof(reason))) {
+		snprintf(error, error_size,
+			 "the registry password %s, but Artifact Registry needs a service-account JSON "
+			 "key as the password of _json_key; give the key from terraform's "
+			 "registry_sa_keys output",
+			 reason);
+		secret_free(password);
+		return -1;
+	}
 	if (!options->launch_logs)
 		return 0;
 	if (secret_read(options->launch_logs_key_file, "--launch-logs-key-file", ENV_LAUNCH_LOGS_KEY,
@@ -33,6 +47,16 @@ static int read_secrets(const struct gen_options *options, struct secret *passwo
 		return -1;
 	}
 	*have_key = true;
+	if (!secret_is_service_account_key(key, reason, sizeof(reason))) {
+		snprintf(error, error_size,
+			 "the launch-logs key %s; give the JSON key of 2i2c's service account for launch "
+			 "events, because BinderHub exits at start-up without a valid one",
+			 reason);
+		secret_free(password);
+		secret_free(key);
+		*have_key = false;
+		return -1;
+	}
 	return 0;
 }
 

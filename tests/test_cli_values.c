@@ -268,7 +268,9 @@ static void test_cli_values_self_check_blocks_errors(void **state)
 	free(dir);
 }
 
-static const char key_json[] = "{\n  \"type\": \"service_account\",\n  \"private_key\": \"k\"\n}\n";
+static const char key_json[] = "{\n  \"type\": \"service_account\",\n"
+			       "  \"client_email\": \"launch-logs@example.iam.gserviceaccount.com\",\n"
+			       "  \"private_key\": \"k\"\n}\n";
 
 static void test_cli_secrets_golden_and_mode(void **state)
 {
@@ -306,11 +308,38 @@ static void test_cli_secrets_golden_and_mode(void **state)
 			     "demo-project-1", "--registry-password-file", "-", "--no-launch-logs",
 			     NULL};
 
-	assert_int_equal(cli_run(gar, "{\"type\": \"service_account\"}\n", NULL, NULL, &result), 0);
+	assert_int_equal(cli_run(gar,
+				 "{\"type\": \"service_account\", \"client_email\": \"pusher@p.example\", "
+				 "\"private_key\": \"k\"}\n",
+				 NULL, NULL, &result),
+			 0);
 	assert_int_equal(result.status, 0);
 	path = golden_path("secrets", "gar-stdin-no-logs");
 	fixture_assert_golden(result.out, result.out_length, path);
 	free(path);
+	cli_result_release(&result);
+
+	/* A GAR password and a launch-logs key must be service-account keys. */
+	assert_int_equal(cli_run(gar, "hunter2\n", NULL, NULL, &result), 0);
+	assert_int_equal(result.status, 2);
+	assert_int_equal(result.out_length, 0);
+	assert_string_equal(result.err, "binderhub-gen: error: the registry password is not a JSON "
+					"object, but Artifact Registry needs a service-account JSON key "
+					"as the password of _json_key; give the key from terraform's "
+					"registry_sa_keys output\n");
+	cli_result_release(&result);
+
+	const char *bad_key[] = {"secrets", "--cluster", "opensci", "--aws",
+				 "--registry-password-file", password_file, "--launch-logs-key-file",
+				 "-", NULL};
+
+	assert_int_equal(cli_run(bad_key, "{\"type\": \"authorized_user\"}", NULL, NULL, &result),
+			 0);
+	assert_int_equal(result.status, 2);
+	assert_string_equal(result.err, "binderhub-gen: error: the launch-logs key has no \"type\": "
+					"\"service_account\"; give the JSON key of 2i2c's service "
+					"account for launch events, because BinderHub exits at start-up "
+					"without a valid one\n");
 	cli_result_release(&result);
 
 	/* The password may come from the environment. */
