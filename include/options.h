@@ -119,6 +119,8 @@ struct gen_options {
 	bool allow_findings;         /**< Write the file even when checking it finds errors. */
 	bool comments;               /**< values: write explanatory comments; false with --no-comments. */
 	struct set_arguments sets;   /**< values: --set and --set-string in order. */
+	struct string_list prompted; /**< "--name=answer" for each option answered at a prompt,
+	                                  so the output can record the whole command. */
 
 	/* Secret input (secrets) */
 	char *registry_password_file; /**< "-" is stdin; NULL means BINDERHUB_GEN_REGISTRY_PASSWORD. */

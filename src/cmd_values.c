@@ -70,7 +70,7 @@ int cmd_values(int argc, char **argv)
 		goto done;
 	}
 	if (options.comments)
-		provenance_add_command_line(doc, argc, argv);
+		provenance_add_command_line(doc, argc, argv, &options.prompted);
 	emit_options.comments = options.comments;
 	if (emit_document(doc->root, &emit_options, &text, &length, error, sizeof(error))) {
 		fprintf(stderr, "binderhub-gen: error: %s\n", error);

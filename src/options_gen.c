@@ -1042,8 +1042,18 @@ static enum options_result prompt_for(struct gen_parse *parse, const struct opti
 		if (!is_choice(spec, reply, streams->err, given))
 			continue;
 		result = handle_option(parse, spec, given, reply);
-		if (result == OPTIONS_OK)
+		if (result == OPTIONS_OK) {
+			char *recorded = NULL;
+			size_t length = strlen(given) + strlen(reply) + 2;
+
+			recorded = malloc(length);
+			if (!recorded)
+				abort();
+			snprintf(recorded, length, "%s=%s", given, reply);
+			string_list_append(&parse->options->prompted, recorded);
+			free(recorded);
 			break;
+		}
 	}
 	free(line);
 	return result;
@@ -1264,6 +1274,7 @@ void gen_options_release(struct gen_options *options)
 	for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++)
 		free(*strings[i]);
 	string_list_release(&options->allowed_specs);
+	string_list_release(&options->prompted);
 	for (size_t i = 0; i < options->sets.count; i++)
 		free(options->sets.items[i].text);
 	free(options->sets.items);

@@ -28,7 +28,8 @@ static void append_quoted(struct text_buffer *buffer, const char *arg)
 	text_buffer_append(buffer, "'", 1);
 }
 
-void provenance_add_command_line(struct tree_doc *doc, int argc, char **argv)
+void provenance_add_command_line(struct tree_doc *doc, int argc, char **argv,
+				 const struct string_list *prompted)
 {
 	struct text_buffer buffer = {0};
 	struct node *first;
@@ -39,6 +40,10 @@ void provenance_add_command_line(struct tree_doc *doc, int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		text_buffer_append(&buffer, " ", 1);
 		append_quoted(&buffer, argv[i]);
+	}
+	for (size_t i = 0; prompted && i < prompted->count; i++) {
+		text_buffer_append(&buffer, " ", 1);
+		append_quoted(&buffer, prompted->items[i]);
 	}
 	first = doc->root->as.mapping.pairs[0].key;
 	if (first->comment) {
