@@ -13,7 +13,7 @@
 /**
  * True when secret is a GCP service-account key: a JSON object with "type"
  * "service_account", "client_email" and "private_key".  Otherwise reason
- * says what is wrong without quoting the secret.
+ * describes what is wrong without quoting the secret.
  * NOTE: libyaml's internal buffers that held the text are freed unwiped.
  */
 bool secret_is_service_account_key(const struct secret *secret, char *reason,

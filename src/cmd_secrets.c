@@ -16,7 +16,7 @@
 #define ENV_REGISTRY_PASSWORD "BINDERHUB_GEN_REGISTRY_PASSWORD"
 #define ENV_LAUNCH_LOGS_KEY "BINDERHUB_GEN_LAUNCH_LOGS_KEY"
 
-/* Read both secrets; on failure both are freed and error says which is missing. */
+/* Read both secrets; on failure both are freed and error names the missing one. */
 static int read_secrets(const struct gen_options *options, struct secret *password,
 			struct secret *key, bool *have_key, char *error, size_t error_size)
 {
@@ -71,7 +71,7 @@ static int check_output(const struct gen_options *options, const char *text, siz
 	size_t errors;
 
 	if (status == 2) {
-		/* The loader's message may quote the text, which holds secrets. */
+		/* The loader's message may quote the text, which contains secrets. */
 		fputs("binderhub-gen: error: cannot check the generated secret file\n", stderr);
 		findings_release(&findings);
 		return -1;
