@@ -15,99 +15,57 @@
 #include "check.h"
 #include "rule_fixture.h"
 
-/* Checks of the last finding, as a macro so that a failure names the test's line. */
-#define assert_finding(fixture, rule_, severity_, line_, column_)                              \
-	do {                                                                                   \
-		const struct finding *finding_ = rule_fixture_last(fixture);                   \
-		assert_non_null(finding_);                                                     \
-		assert_int_equal(finding_->rule, rule_);                                       \
-		assert_int_equal(finding_->severity, severity_);                               \
-		assert_int_equal(finding_->mark.line, line_);                                  \
-		assert_int_equal(finding_->mark.column, column_);                              \
-	} while (0)
-
-#define assert_message_has(fixture, text)                                                      \
-	assert_non_null(strstr(rule_fixture_last(fixture)->message, text))
-
-static size_t run_check(struct rule_fixture *fixture, const char *yaml, enum hub_mode mode,
-			void (*check)(const struct rule_context *))
-{
-	rule_fixture_init(fixture, yaml, mode);
-	return rule_fixture_run(fixture, check);
-}
-
-static size_t run_authenticated(struct rule_fixture *fixture, const char *yaml,
-				void (*check)(const struct rule_context *))
-{
-	return run_check(fixture, yaml, HUB_AUTHENTICATED, check);
-}
-
 /* BH100: simpler landing page */
 
 static void test_rules_authenticated_bh100_reports_full_homepage(void **state)
 {
 	struct rule_fixture fixture;
+	const struct finding *finding;
 
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  custom:\n"
-					   "    homepage:\n"
-					   "      gitRepoBranch: master\n",
-					   check_BH100),
-			 1);
-	assert_finding(&fixture, RULE_BH100, SEVERITY_WARNING, 4, 22);
-	assert_message_has(&fixture, "'master'");
-	assert_message_has(&fixture, "'no-homepage-subsections'");
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  custom:\n"
+			  "    homepage:\n"
+			  "      gitRepoBranch: master\n",
+			  HUB_AUTHENTICATED);
+	finding = rule_expect_one(&fixture, check_BH100, RULE_BH100, SEVERITY_WARNING, 4, 22);
+	rule_expect_message_contains(finding, "'master'");
+	rule_expect_message_contains(finding, "'no-homepage-subsections'");
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_authenticated_bh100_passes_simple_branch(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  custom:\n"
-					   "    homepage:\n"
-					   "      gitRepoBranch: no-homepage-subsections\n",
-					   check_BH100),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom:\n"
+			   "    homepage:\n"
+			   "      gitRepoBranch: no-homepage-subsections\n",
+			   HUB_AUTHENTICATED, check_BH100);
 }
 
 static void test_rules_authenticated_bh100_passes_with_redirect(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  custom:\n"
-					   "    homepage:\n"
-					   "      gitRepoBranch: master\n"
-					   "      templateVars:\n"
-					   "        redirect_to: https://example.org\n",
-					   check_BH100),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom:\n"
+			   "    homepage:\n"
+			   "      gitRepoBranch: master\n"
+			   "      templateVars:\n"
+			   "        redirect_to: https://example.org\n",
+			   HUB_AUTHENTICATED, check_BH100);
 }
 
 static void test_rules_authenticated_bh100_passes_other_repository(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  custom:\n"
-					   "    homepage:\n"
-					   "      gitRepoUrl: https://github.com/example/homepage\n"
-					   "      gitRepoBranch: master\n",
-					   check_BH100),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom:\n"
+			   "    homepage:\n"
+			   "      gitRepoUrl: https://github.com/example/homepage\n"
+			   "      gitRepoBranch: master\n",
+			   HUB_AUTHENTICATED, check_BH100);
 }
 
 static void test_rules_authenticated_bh100_reports_default_repository_spelling(void **state)
@@ -115,49 +73,38 @@ static void test_rules_authenticated_bh100_reports_default_repository_spelling(v
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  custom:\n"
-					   "    homepage:\n"
-					   "      gitRepoUrl: https://github.com/2i2c-org/Default-Hub-Homepage.git/\n"
-					   "      gitRepoBranch: main\n",
-					   check_BH100),
-			 1);
-	assert_finding(&fixture, RULE_BH100, SEVERITY_WARNING, 5, 22);
+	rule_fixture_init(
+		&fixture,
+		"jupyterhub:\n"
+		"  custom:\n"
+		"    homepage:\n"
+		"      gitRepoUrl: https://github.com/2i2c-org/Default-Hub-Homepage.git/\n"
+		"      gitRepoBranch: main\n",
+		HUB_AUTHENTICATED);
+	rule_expect_one(&fixture, check_BH100, RULE_BH100, SEVERITY_WARNING, 5, 22);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_authenticated_bh100_reports_missing_branch(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  custom:\n"
-					   "    homepage:\n"
-					   "      templateVars:\n"
-					   "        enabled: false\n",
-					   check_BH100),
-			 1);
-	assert_finding(&fixture, RULE_BH100, SEVERITY_WARNING, 3, 5);
-	assert_message_has(&fixture, "missing jupyterhub.custom.homepage.gitRepoBranch");
-	rule_fixture_release(&fixture);
+	rule_expect_reports("jupyterhub:\n"
+			    "  custom:\n"
+			    "    homepage:\n"
+			    "      templateVars:\n"
+			    "        enabled: false\n",
+			    HUB_AUTHENTICATED, check_BH100, RULE_BH100, SEVERITY_WARNING, 3, 5,
+			    "missing jupyterhub.custom.homepage.gitRepoBranch");
 }
 
 static void test_rules_authenticated_bh100_passes_encrypted_branch(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  custom:\n"
-					   "    homepage:\n"
-					   "      gitRepoBranch: ENC[AES256_GCM,data:abc=,type:str]\n",
-					   check_BH100),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom:\n"
+			   "    homepage:\n"
+			   "      gitRepoBranch: ENC[AES256_GCM,data:abc=,type:str]\n",
+			   HUB_AUTHENTICATED, check_BH100);
 }
 
 /* A branch that only the chart defaults supply has no line in a user file. */
@@ -188,19 +135,13 @@ static void test_rules_authenticated_bh100_points_away_from_defaults(void **stat
 
 static void test_rules_authenticated_bh101_reports_singular_branch(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  custom:\n"
-					   "    homepage:\n"
-					   "      gitRepoBranch: no-homepage-subsection\n",
-					   check_BH101),
-			 1);
-	assert_finding(&fixture, RULE_BH101, SEVERITY_WARNING, 4, 22);
-	assert_message_has(&fixture, "'no-homepage-subsection'");
-	rule_fixture_release(&fixture);
+	rule_expect_reports("jupyterhub:\n"
+			    "  custom:\n"
+			    "    homepage:\n"
+			    "      gitRepoBranch: no-homepage-subsection\n",
+			    HUB_AUTHENTICATED, check_BH101, RULE_BH101, SEVERITY_WARNING, 4, 22,
+			    "'no-homepage-subsection'");
 }
 
 static void test_rules_authenticated_bh101_reports_bootstrap5_branch(void **state)
@@ -208,46 +149,35 @@ static void test_rules_authenticated_bh101_reports_bootstrap5_branch(void **stat
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  custom:\n"
-					   "    homepage:\n"
-					   "      gitRepoBranch: bootstrap5-no-homepage-subsection\n",
-					   check_BH101),
-			 1);
-	assert_finding(&fixture, RULE_BH101, SEVERITY_WARNING, 4, 22);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  custom:\n"
+			  "    homepage:\n"
+			  "      gitRepoBranch: bootstrap5-no-homepage-subsection\n",
+			  HUB_AUTHENTICATED);
+	rule_expect_one(&fixture, check_BH101, RULE_BH101, SEVERITY_WARNING, 4, 22);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_authenticated_bh101_passes_plural_branch(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  custom:\n"
-					   "    homepage:\n"
-					   "      gitRepoBranch: no-homepage-subsections\n",
-					   check_BH101),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom:\n"
+			   "    homepage:\n"
+			   "      gitRepoBranch: no-homepage-subsections\n",
+			   HUB_AUTHENTICATED, check_BH101);
 }
 
 static void test_rules_authenticated_bh101_passes_other_repository(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  custom:\n"
-					   "    homepage:\n"
-					   "      gitRepoUrl: https://github.com/example/homepage\n"
-					   "      gitRepoBranch: no-homepage-subsection\n",
-					   check_BH101),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom:\n"
+			   "    homepage:\n"
+			   "      gitRepoUrl: https://github.com/example/homepage\n"
+			   "      gitRepoBranch: no-homepage-subsection\n",
+			   HUB_AUTHENTICATED, check_BH101);
 }
 
 /* BH102: templateVars that basehub's schema accepts */
@@ -257,56 +187,45 @@ static void test_rules_authenticated_bh102_reports_partial_fields(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_check(&fixture,
-				   "jupyterhub:\n"
-				   "  custom:\n"
-				   "    homepage:\n"
-				   "      templateVars:\n"
-				   "        enabled: true\n"
-				   "        org:\n"
-				   "          name: Example\n",
-				   HUB_UNAUTHENTICATED, check_BH102),
-			 1);
-	assert_finding(&fixture, RULE_BH102, SEVERITY_ERROR, 5, 18);
-	assert_message_has(&fixture, "org.logo_url");
-	assert_message_has(&fixture, "funded_by.url");
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  custom:\n"
+			  "    homepage:\n"
+			  "      templateVars:\n"
+			  "        enabled: true\n"
+			  "        org:\n"
+			  "          name: Example\n",
+			  HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH102, RULE_BH102, SEVERITY_ERROR, 5, 18);
+	rule_expect_message_contains(rule_fixture_last(&fixture), "org.logo_url");
+	rule_expect_message_contains(rule_fixture_last(&fixture), "funded_by.url");
 	assert_null(strstr(rule_fixture_last(&fixture)->message, "org.name"));
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_authenticated_bh102_passes_disabled(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_check(&fixture,
-				   "jupyterhub:\n"
-				   "  custom:\n"
-				   "    homepage:\n"
-				   "      templateVars:\n"
-				   "        enabled: false\n"
-				   "        org:\n"
-				   "          name: Example\n",
-				   HUB_UNAUTHENTICATED, check_BH102),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom:\n"
+			   "    homepage:\n"
+			   "      templateVars:\n"
+			   "        enabled: false\n"
+			   "        org:\n"
+			   "          name: Example\n",
+			   HUB_UNAUTHENTICATED, check_BH102);
 }
 
 static void test_rules_authenticated_bh102_passes_redirect(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  custom:\n"
-					   "    homepage:\n"
-					   "      templateVars:\n"
-					   "        enabled: true\n"
-					   "        redirect_to: https://example.org\n",
-					   check_BH102),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom:\n"
+			   "    homepage:\n"
+			   "      templateVars:\n"
+			   "        enabled: true\n"
+			   "        redirect_to: https://example.org\n",
+			   HUB_AUTHENTICATED, check_BH102);
 }
 
 #define ALL_TEMPLATE_FIELDS                                                                    \
@@ -325,38 +244,26 @@ static void test_rules_authenticated_bh102_passes_redirect(void **state)
 
 static void test_rules_authenticated_bh102_passes_all_fields(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  custom:\n"
-					   "    homepage:\n"
-					   "      templateVars:\n"
-					   "        enabled: true\n" ALL_TEMPLATE_FIELDS
-					   "          url: https://example.org\n",
-					   check_BH102),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom:\n"
+			   "    homepage:\n"
+			   "      templateVars:\n"
+			   "        enabled: true\n" ALL_TEMPLATE_FIELDS
+			   "          url: https://example.org\n",
+			   HUB_AUTHENTICATED, check_BH102);
 }
 
 static void test_rules_authenticated_bh102_reports_field_not_string(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  custom:\n"
-					   "    homepage:\n"
-					   "      templateVars:\n"
-					   "        enabled: true\n" ALL_TEMPLATE_FIELDS
-					   "          url: 42\n",
-					   check_BH102),
-			 1);
-	assert_finding(&fixture, RULE_BH102, SEVERITY_ERROR, 5, 18);
-	assert_message_has(&fixture, "funded_by.url");
-	rule_fixture_release(&fixture);
+	rule_expect_reports("jupyterhub:\n"
+			    "  custom:\n"
+			    "    homepage:\n"
+			    "      templateVars:\n"
+			    "        enabled: true\n" ALL_TEMPLATE_FIELDS "          url: 42\n",
+			    HUB_AUTHENTICATED, check_BH102, RULE_BH102, SEVERITY_ERROR, 5, 18,
+			    "funded_by.url");
 }
 
 static void test_rules_authenticated_bh102_reports_missing_template_vars(void **state)
@@ -364,63 +271,46 @@ static void test_rules_authenticated_bh102_reports_missing_template_vars(void **
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  custom:\n"
-					   "    homepage:\n"
-					   "      gitRepoBranch: no-homepage-subsections\n",
-					   check_BH102),
-			 1);
-	assert_finding(&fixture, RULE_BH102, SEVERITY_ERROR, 3, 5);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  custom:\n"
+			  "    homepage:\n"
+			  "      gitRepoBranch: no-homepage-subsections\n",
+			  HUB_AUTHENTICATED);
+	rule_expect_one(&fixture, check_BH102, RULE_BH102, SEVERITY_ERROR, 3, 5);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_authenticated_bh102_passes_encrypted_enabled(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  custom:\n"
-					   "    homepage:\n"
-					   "      templateVars:\n"
-					   "        enabled: ENC[AES256_GCM,data:dHJ1ZQ==,type:bool]\n",
-					   check_BH102),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom:\n"
+			   "    homepage:\n"
+			   "      templateVars:\n"
+			   "        enabled: ENC[AES256_GCM,data:dHJ1ZQ==,type:bool]\n",
+			   HUB_AUTHENTICATED, check_BH102);
 }
 
 /* BH110: no redirect to the user's server */
 
 static void test_rules_authenticated_bh110_reports_redirect(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    redirectToServer: true\n",
-					   check_BH110),
-			 1);
-	assert_finding(&fixture, RULE_BH110, SEVERITY_ERROR, 3, 23);
-	assert_message_has(&fixture, "'true'");
-	rule_fixture_release(&fixture);
+	rule_expect_reports("jupyterhub:\n"
+			    "  hub:\n"
+			    "    redirectToServer: true\n",
+			    HUB_AUTHENTICATED, check_BH110, RULE_BH110, SEVERITY_ERROR, 3, 23,
+			    "'true'");
 }
 
 static void test_rules_authenticated_bh110_passes_false(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    redirectToServer: false\n",
-					   check_BH110),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  hub:\n"
+			   "    redirectToServer: false\n",
+			   HUB_AUTHENTICATED, check_BH110);
 }
 
 static void test_rules_authenticated_bh110_reports_missing(void **state)
@@ -428,13 +318,12 @@ static void test_rules_authenticated_bh110_reports_missing(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    config: {}\n",
-					   check_BH110),
-			 1);
-	assert_finding(&fixture, RULE_BH110, SEVERITY_ERROR, 2, 3);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  hub:\n"
+			  "    config: {}\n",
+			  HUB_AUTHENTICATED);
+	rule_expect_one(&fixture, check_BH110, RULE_BH110, SEVERITY_ERROR, 2, 3);
 	rule_fixture_release(&fixture);
 }
 
@@ -470,45 +359,35 @@ static void test_rules_authenticated_bh110_points_at_deleting_null(void **state)
 
 static void test_rules_authenticated_bh112_reports_jupyterhub_callback(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(
-		run_authenticated(&fixture,
-				  "jupyterhub:\n"
-				  "  hub:\n"
-				  "    services:\n"
-				  "      binder:\n"
-				  "        oauth_redirect_uri: https://hub.example.org/services/binder/oauth_callback\n"
-				  "binderhub-service:\n"
-				  "  ingress:\n"
-				  "    hosts:\n"
-				  "      - binder.example.org\n",
-				  check_BH112),
-		1);
-	assert_finding(&fixture, RULE_BH112, SEVERITY_ERROR, 5, 29);
-	assert_message_has(&fixture, "'https://binder.example.org/oauth_callback'");
-	rule_fixture_release(&fixture);
+	rule_expect_reports("jupyterhub:\n"
+			    "  hub:\n"
+			    "    services:\n"
+			    "      binder:\n"
+			    "        oauth_redirect_uri: "
+			    "https://hub.example.org/services/binder/oauth_callback\n"
+			    "binderhub-service:\n"
+			    "  ingress:\n"
+			    "    hosts:\n"
+			    "      - binder.example.org\n",
+			    HUB_AUTHENTICATED, check_BH112, RULE_BH112, SEVERITY_ERROR, 5, 29,
+			    "'https://binder.example.org/oauth_callback'");
 }
 
 static void test_rules_authenticated_bh112_passes_binder_callback(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    services:\n"
-					   "      binder:\n"
-					   "        oauth_redirect_uri: https://binder.example.org/oauth_callback/\n"
-					   "binderhub-service:\n"
-					   "  ingress:\n"
-					   "    hosts:\n"
-					   "      - binder.example.org\n",
-					   check_BH112),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes(
+		"jupyterhub:\n"
+		"  hub:\n"
+		"    services:\n"
+		"      binder:\n"
+		"        oauth_redirect_uri: https://binder.example.org/oauth_callback/\n"
+		"binderhub-service:\n"
+		"  ingress:\n"
+		"    hosts:\n"
+		"      - binder.example.org\n",
+		HUB_AUTHENTICATED, check_BH112);
 }
 
 static void test_rules_authenticated_bh112_reports_path_without_domain(void **state)
@@ -516,33 +395,28 @@ static void test_rules_authenticated_bh112_reports_path_without_domain(void **st
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(
-		run_authenticated(&fixture,
-				  "jupyterhub:\n"
-				  "  hub:\n"
-				  "    services:\n"
-				  "      binder:\n"
-				  "        oauth_redirect_uri: https://hub.example.org/services/binder/oauth_callback\n",
-				  check_BH112),
-		1);
-	assert_finding(&fixture, RULE_BH112, SEVERITY_ERROR, 5, 29);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  hub:\n"
+			  "    services:\n"
+			  "      binder:\n"
+			  "        oauth_redirect_uri: "
+			  "https://hub.example.org/services/binder/oauth_callback\n",
+			  HUB_AUTHENTICATED);
+	rule_expect_one(&fixture, check_BH112, RULE_BH112, SEVERITY_ERROR, 5, 29);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_authenticated_bh112_passes_shape_without_domain(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    services:\n"
-					   "      binder:\n"
-					   "        oauth_redirect_uri: https://binder.example.org/oauth_callback\n",
-					   check_BH112),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes(
+		"jupyterhub:\n"
+		"  hub:\n"
+		"    services:\n"
+		"      binder:\n"
+		"        oauth_redirect_uri: https://binder.example.org/oauth_callback\n",
+		HUB_AUTHENTICATED, check_BH112);
 }
 
 static void test_rules_authenticated_bh112_reports_missing(void **state)
@@ -550,15 +424,14 @@ static void test_rules_authenticated_bh112_reports_missing(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    services:\n"
-					   "      binder:\n"
-					   "        oauth_no_confirm: true\n",
-					   check_BH112),
-			 1);
-	assert_finding(&fixture, RULE_BH112, SEVERITY_ERROR, 4, 7);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  hub:\n"
+			  "    services:\n"
+			  "      binder:\n"
+			  "        oauth_no_confirm: true\n",
+			  HUB_AUTHENTICATED);
+	rule_expect_one(&fixture, check_BH112, RULE_BH112, SEVERITY_ERROR, 4, 7);
 	rule_fixture_release(&fixture);
 }
 
@@ -569,48 +442,37 @@ static void test_rules_authenticated_bh113_reports_false(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    services:\n"
-					   "      binder:\n"
-					   "        oauth_no_confirm: false\n",
-					   check_BH113),
-			 1);
-	assert_finding(&fixture, RULE_BH113, SEVERITY_WARNING, 5, 27);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  hub:\n"
+			  "    services:\n"
+			  "      binder:\n"
+			  "        oauth_no_confirm: false\n",
+			  HUB_AUTHENTICATED);
+	rule_expect_one(&fixture, check_BH113, RULE_BH113, SEVERITY_WARNING, 5, 27);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_authenticated_bh113_passes_true(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    services:\n"
-					   "      binder:\n"
-					   "        oauth_no_confirm: true\n",
-					   check_BH113),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  hub:\n"
+			   "    services:\n"
+			   "      binder:\n"
+			   "        oauth_no_confirm: true\n",
+			   HUB_AUTHENTICATED, check_BH113);
 }
 
 static void test_rules_authenticated_bh113_passes_absent_without_defaults(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    services:\n"
-					   "      binder:\n"
-					   "        display: false\n",
-					   check_BH113),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  hub:\n"
+			   "    services:\n"
+			   "      binder:\n"
+			   "        display: false\n",
+			   HUB_AUTHENTICATED, check_BH113);
 }
 
 static void test_rules_authenticated_bh113_reports_deleted_default(void **state)
@@ -626,8 +488,7 @@ static void test_rules_authenticated_bh113_reports_deleted_default(void **state)
 			  "        display: false\n",
 			  HUB_AUTHENTICATED);
 	fixture.ctx.have_defaults = true;
-	assert_int_equal(rule_fixture_run(&fixture, check_BH113), 1);
-	assert_finding(&fixture, RULE_BH113, SEVERITY_WARNING, 4, 7);
+	rule_expect_one(&fixture, check_BH113, RULE_BH113, SEVERITY_WARNING, 4, 7);
 	rule_fixture_release(&fixture);
 }
 
@@ -641,34 +502,22 @@ static void test_rules_authenticated_bh113_reports_deleted_default(void **state)
 
 static void test_rules_authenticated_bh114_reports_wrong_domain(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   BINDER_INGRESS
-					   "  extraEnv:\n"
+	rule_expect_reports(BINDER_INGRESS "  extraEnv:\n"
 					   "    - name: JUPYTERHUB_OAUTH_CALLBACK_URL\n"
 					   "      value: https://hub.example.org/oauth_callback\n",
-					   check_BH114),
-			 1);
-	assert_finding(&fixture, RULE_BH114, SEVERITY_ERROR, 7, 14);
-	assert_message_has(&fixture, "'https://hub.example.org/oauth_callback'");
-	rule_fixture_release(&fixture);
+			    HUB_AUTHENTICATED, check_BH114, RULE_BH114, SEVERITY_ERROR, 7, 14,
+			    "'https://hub.example.org/oauth_callback'");
 }
 
 static void test_rules_authenticated_bh114_passes_binder_domain(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   BINDER_INGRESS
-					   "  extraEnv:\n"
-					   "    - name: JUPYTERHUB_OAUTH_CALLBACK_URL\n"
-					   "      value: https://binder.example.org/oauth_callback\n",
-					   check_BH114),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes(BINDER_INGRESS
+			   "  extraEnv:\n"
+			   "    - name: JUPYTERHUB_OAUTH_CALLBACK_URL\n"
+			   "      value: https://binder.example.org/oauth_callback\n",
+			   HUB_AUTHENTICATED, check_BH114);
 }
 
 static void test_rules_authenticated_bh114_reports_missing_item(void **state)
@@ -676,33 +525,25 @@ static void test_rules_authenticated_bh114_reports_missing_item(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   BINDER_INGRESS
-					   "  extraEnv:\n"
-					   "    - name: JUPYTERHUB_API_URL\n"
-					   "      value: http://hub:8081/hub/api\n",
-					   check_BH114),
-			 1);
-	assert_finding(&fixture, RULE_BH114, SEVERITY_ERROR, 5, 3);
+	rule_fixture_init(&fixture,
+			  BINDER_INGRESS "  extraEnv:\n"
+					 "    - name: JUPYTERHUB_API_URL\n"
+					 "      value: http://hub:8081/hub/api\n",
+			  HUB_AUTHENTICATED);
+	rule_expect_one(&fixture, check_BH114, RULE_BH114, SEVERITY_ERROR, 5, 3);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_authenticated_bh114_reports_value_from(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   BINDER_INGRESS
-					   "  extraEnv:\n"
-					   "    - name: JUPYTERHUB_OAUTH_CALLBACK_URL\n"
-					   "      valueFrom:\n"
-					   "        configMapKeyRef: {name: binder, key: callback}\n",
-					   check_BH114),
-			 1);
-	assert_finding(&fixture, RULE_BH114, SEVERITY_ERROR, 6, 7);
-	assert_message_has(&fixture, "no literal value");
-	rule_fixture_release(&fixture);
+	rule_expect_reports(BINDER_INGRESS
+			    "  extraEnv:\n"
+			    "    - name: JUPYTERHUB_OAUTH_CALLBACK_URL\n"
+			    "      valueFrom:\n"
+			    "        configMapKeyRef: {name: binder, key: callback}\n",
+			    HUB_AUTHENTICATED, check_BH114, RULE_BH114, SEVERITY_ERROR, 6, 7,
+			    "no literal value");
 }
 
 static void test_rules_authenticated_bh114_reports_mismatch_without_domain(void **state)
@@ -710,133 +551,100 @@ static void test_rules_authenticated_bh114_reports_mismatch_without_domain(void 
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    services:\n"
-					   "      binder:\n"
-					   "        oauth_redirect_uri: https://binder.example.org/oauth_callback\n"
-					   "binderhub-service:\n"
-					   "  extraEnv:\n"
-					   "    - name: JUPYTERHUB_OAUTH_CALLBACK_URL\n"
-					   "      value: https://mybinder.example.org/oauth_callback\n",
-					   check_BH114),
-			 1);
-	assert_finding(&fixture, RULE_BH114, SEVERITY_ERROR, 9, 14);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  hub:\n"
+			  "    services:\n"
+			  "      binder:\n"
+			  "        oauth_redirect_uri: https://binder.example.org/oauth_callback\n"
+			  "binderhub-service:\n"
+			  "  extraEnv:\n"
+			  "    - name: JUPYTERHUB_OAUTH_CALLBACK_URL\n"
+			  "      value: https://mybinder.example.org/oauth_callback\n",
+			  HUB_AUTHENTICATED);
+	rule_expect_one(&fixture, check_BH114, RULE_BH114, SEVERITY_ERROR, 9, 14);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_authenticated_bh114_passes_match_without_domain(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    services:\n"
-					   "      binder:\n"
-					   "        oauth_redirect_uri: https://binder.example.org/oauth_callback\n"
-					   "binderhub-service:\n"
-					   "  extraEnv:\n"
-					   "    - name: JUPYTERHUB_OAUTH_CALLBACK_URL\n"
-					   "      value: https://binder.example.org/oauth_callback/\n",
-					   check_BH114),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  hub:\n"
+			   "    services:\n"
+			   "      binder:\n"
+			   "        oauth_redirect_uri: https://binder.example.org/oauth_callback\n"
+			   "binderhub-service:\n"
+			   "  extraEnv:\n"
+			   "    - name: JUPYTERHUB_OAUTH_CALLBACK_URL\n"
+			   "      value: https://binder.example.org/oauth_callback/\n",
+			   HUB_AUTHENTICATED, check_BH114);
 }
 
 static void test_rules_authenticated_bh114_skips_map_env(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   BINDER_INGRESS
-					   "  extraEnv:\n"
-					   "    JUPYTERHUB_OAUTH_CALLBACK_URL: https://x.example.org/\n",
-					   check_BH114),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes(BINDER_INGRESS
+			   "  extraEnv:\n"
+			   "    JUPYTERHUB_OAUTH_CALLBACK_URL: https://x.example.org/\n",
+			   HUB_AUTHENTICATED, check_BH114);
 }
 
 /* BH115 and BH116: the binder role */
 
 static void test_rules_authenticated_bh115_reports_missing_read_scope(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    loadRoles:\n"
-					   "      binder:\n"
-					   "        services:\n"
-					   "          - binder\n"
-					   "        scopes:\n"
-					   "          - servers\n",
-					   check_BH115),
-			 1);
-	assert_finding(&fixture, RULE_BH115, SEVERITY_ERROR, 8, 11);
-	assert_message_has(&fixture, "add read:users");
-	rule_fixture_release(&fixture);
+	rule_expect_reports("jupyterhub:\n"
+			    "  hub:\n"
+			    "    loadRoles:\n"
+			    "      binder:\n"
+			    "        services:\n"
+			    "          - binder\n"
+			    "        scopes:\n"
+			    "          - servers\n",
+			    HUB_AUTHENTICATED, check_BH115, RULE_BH115, SEVERITY_ERROR, 8, 11,
+			    "add read:users");
 }
 
 static void test_rules_authenticated_bh115_passes_runbook_role(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    loadRoles:\n"
-					   "      binder:\n"
-					   "        services:\n"
-					   "          - binder\n"
-					   "        scopes:\n"
-					   "          - servers\n"
-					   "          - read:users\n",
-					   check_BH115),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  hub:\n"
+			   "    loadRoles:\n"
+			   "      binder:\n"
+			   "        services:\n"
+			   "          - binder\n"
+			   "        scopes:\n"
+			   "          - servers\n"
+			   "          - read:users\n",
+			   HUB_AUTHENTICATED, check_BH115);
 }
 
 static void test_rules_authenticated_bh115_passes_broader_scopes(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    loadRoles:\n"
-					   "      binder:\n"
-					   "        services: [binder]\n"
-					   "        scopes: [admin:servers, users]\n",
-					   check_BH115),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  hub:\n"
+			   "    loadRoles:\n"
+			   "      binder:\n"
+			   "        services: [binder]\n"
+			   "        scopes: [admin:servers, users]\n",
+			   HUB_AUTHENTICATED, check_BH115);
 }
 
 static void test_rules_authenticated_bh115_reports_other_service(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    loadRoles:\n"
-					   "      binder:\n"
-					   "        services: [binderhub]\n"
-					   "        scopes: [servers, read:users]\n",
-					   check_BH115),
-			 1);
-	assert_finding(&fixture, RULE_BH115, SEVERITY_ERROR, 5, 19);
-	assert_message_has(&fixture, "'binderhub'");
-	rule_fixture_release(&fixture);
+	rule_expect_reports("jupyterhub:\n"
+			    "  hub:\n"
+			    "    loadRoles:\n"
+			    "      binder:\n"
+			    "        services: [binderhub]\n"
+			    "        scopes: [servers, read:users]\n",
+			    HUB_AUTHENTICATED, check_BH115, RULE_BH115, SEVERITY_ERROR, 5, 19,
+			    "'binderhub'");
 }
 
 static void test_rules_authenticated_bh115_reports_missing_role(void **state)
@@ -844,15 +652,14 @@ static void test_rules_authenticated_bh115_reports_missing_role(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    loadRoles:\n"
-					   "      user:\n"
-					   "        scopes: [self]\n",
-					   check_BH115),
-			 1);
-	assert_finding(&fixture, RULE_BH115, SEVERITY_ERROR, 3, 5);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  hub:\n"
+			  "    loadRoles:\n"
+			  "      user:\n"
+			  "        scopes: [self]\n",
+			  HUB_AUTHENTICATED);
+	rule_expect_one(&fixture, check_BH115, RULE_BH115, SEVERITY_ERROR, 3, 5);
 	rule_fixture_release(&fixture);
 }
 
@@ -861,114 +668,86 @@ static void test_rules_authenticated_bh116_reports_admin_users(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    loadRoles:\n"
-					   "      binder:\n"
-					   "        services: [binder]\n"
-					   "        scopes:\n"
-					   "          - servers\n"
-					   "          - admin:users\n",
-					   check_BH116),
-			 1);
-	assert_finding(&fixture, RULE_BH116, SEVERITY_WARNING, 8, 13);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  hub:\n"
+			  "    loadRoles:\n"
+			  "      binder:\n"
+			  "        services: [binder]\n"
+			  "        scopes:\n"
+			  "          - servers\n"
+			  "          - admin:users\n",
+			  HUB_AUTHENTICATED);
+	rule_expect_one(&fixture, check_BH116, RULE_BH116, SEVERITY_WARNING, 8, 13);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_authenticated_bh116_passes_read_users(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    loadRoles:\n"
-					   "      binder:\n"
-					   "        services: [binder]\n"
-					   "        scopes:\n"
-					   "          - servers\n"
-					   "          - read:users\n",
-					   check_BH116),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  hub:\n"
+			   "    loadRoles:\n"
+			   "      binder:\n"
+			   "        services: [binder]\n"
+			   "        scopes:\n"
+			   "          - servers\n"
+			   "          - read:users\n",
+			   HUB_AUTHENTICATED, check_BH116);
 }
 
 /* BH117: the user role */
 
 static void test_rules_authenticated_bh117_reports_missing_access(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    loadRoles:\n"
-					   "      user:\n"
-					   "        scopes:\n"
-					   "          - self\n",
-					   check_BH117),
-			 1);
-	assert_finding(&fixture, RULE_BH117, SEVERITY_ERROR, 6, 11);
-	assert_message_has(&fixture, "add access:services!service=binder");
-	rule_fixture_release(&fixture);
+	rule_expect_reports("jupyterhub:\n"
+			    "  hub:\n"
+			    "    loadRoles:\n"
+			    "      user:\n"
+			    "        scopes:\n"
+			    "          - self\n",
+			    HUB_AUTHENTICATED, check_BH117, RULE_BH117, SEVERITY_ERROR, 6, 11,
+			    "add access:services!service=binder");
 }
 
 static void test_rules_authenticated_bh117_reports_missing_self(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_check(&fixture,
-				   "jupyterhub:\n"
-				   "  hub:\n"
-				   "    loadRoles:\n"
-				   "      user:\n"
-				   "        scopes:\n"
-				   "          - access:services!service=binder\n",
-				   HUB_UNAUTHENTICATED, check_BH117),
-			 1);
-	assert_finding(&fixture, RULE_BH117, SEVERITY_ERROR, 6, 11);
-	assert_message_has(&fixture, "add self");
-	rule_fixture_release(&fixture);
+	rule_expect_reports("jupyterhub:\n"
+			    "  hub:\n"
+			    "    loadRoles:\n"
+			    "      user:\n"
+			    "        scopes:\n"
+			    "          - access:services!service=binder\n",
+			    HUB_UNAUTHENTICATED, check_BH117, RULE_BH117, SEVERITY_ERROR, 6, 11,
+			    "add self");
 }
 
 static void test_rules_authenticated_bh117_passes_runbook_scopes(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    loadRoles:\n"
-					   "      user:\n"
-					   "        scopes:\n"
-					   "          - self\n"
-					   "          - access:services!service=binder\n",
-					   check_BH117),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  hub:\n"
+			   "    loadRoles:\n"
+			   "      user:\n"
+			   "        scopes:\n"
+			   "          - self\n"
+			   "          - access:services!service=binder\n",
+			   HUB_AUTHENTICATED, check_BH117);
 }
 
 static void test_rules_authenticated_bh117_passes_unfiltered_access(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    loadRoles:\n"
-					   "      user:\n"
-					   "        scopes:\n"
-					   "          - self\n"
-					   "          - access:services\n",
-					   check_BH117),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  hub:\n"
+			   "    loadRoles:\n"
+			   "      user:\n"
+			   "        scopes:\n"
+			   "          - self\n"
+			   "          - access:services\n",
+			   HUB_AUTHENTICATED, check_BH117);
 }
 
 static void test_rules_authenticated_bh117_reports_missing_role(void **state)
@@ -976,15 +755,14 @@ static void test_rules_authenticated_bh117_reports_missing_role(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    loadRoles:\n"
-					   "      binder:\n"
-					   "        services: [binder]\n",
-					   check_BH117),
-			 1);
-	assert_finding(&fixture, RULE_BH117, SEVERITY_ERROR, 3, 5);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  hub:\n"
+			  "    loadRoles:\n"
+			  "      binder:\n"
+			  "        services: [binder]\n",
+			  HUB_AUTHENTICATED);
+	rule_expect_one(&fixture, check_BH117, RULE_BH117, SEVERITY_ERROR, 3, 5);
 	rule_fixture_release(&fixture);
 }
 
@@ -995,32 +773,26 @@ static void test_rules_authenticated_bh118_reports_false(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    config:\n"
-					   "      BinderSpawnerMixin:\n"
-					   "        auth_enabled: false\n",
-					   check_BH118),
-			 1);
-	assert_finding(&fixture, RULE_BH118, SEVERITY_ERROR, 5, 23);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  hub:\n"
+			  "    config:\n"
+			  "      BinderSpawnerMixin:\n"
+			  "        auth_enabled: false\n",
+			  HUB_AUTHENTICATED);
+	rule_expect_one(&fixture, check_BH118, RULE_BH118, SEVERITY_ERROR, 5, 23);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_authenticated_bh118_passes_true(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    config:\n"
-					   "      BinderSpawnerMixin:\n"
-					   "        auth_enabled: true\n",
-					   check_BH118),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  hub:\n"
+			   "    config:\n"
+			   "      BinderSpawnerMixin:\n"
+			   "        auth_enabled: true\n",
+			   HUB_AUTHENTICATED, check_BH118);
 }
 
 static void test_rules_authenticated_bh118_reports_missing(void **state)
@@ -1028,15 +800,14 @@ static void test_rules_authenticated_bh118_reports_missing(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    config:\n"
-					   "      BinderSpawnerMixin:\n"
-					   "        cors_allow_origin: ''\n",
-					   check_BH118),
-			 1);
-	assert_finding(&fixture, RULE_BH118, SEVERITY_ERROR, 4, 7);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  hub:\n"
+			  "    config:\n"
+			  "      BinderSpawnerMixin:\n"
+			  "        cors_allow_origin: ''\n",
+			  HUB_AUTHENTICATED);
+	rule_expect_one(&fixture, check_BH118, RULE_BH118, SEVERITY_ERROR, 4, 7);
 	rule_fixture_release(&fixture);
 }
 
@@ -1047,41 +818,37 @@ static void test_rules_authenticated_bh119_reports_binder_callback(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  ingress:\n"
-					   "    hosts:\n"
-					   "      - hub.example.org\n"
-					   "  hub:\n"
-					   "    config:\n"
-					   "      GitHubOAuthenticator:\n"
-					   "        oauth_callback_url: https://binder.example.org/oauth_callback\n",
-					   check_BH119),
-			 1);
-	assert_finding(&fixture, RULE_BH119, SEVERITY_ERROR, 8, 29);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  ingress:\n"
+			  "    hosts:\n"
+			  "      - hub.example.org\n"
+			  "  hub:\n"
+			  "    config:\n"
+			  "      GitHubOAuthenticator:\n"
+			  "        oauth_callback_url: https://binder.example.org/oauth_callback\n",
+			  HUB_AUTHENTICATED);
+	rule_expect_one(&fixture, check_BH119, RULE_BH119, SEVERITY_ERROR, 8, 29);
 	assert_string_equal(rule_fixture_last(&fixture)->path,
 			    "jupyterhub.hub.config.GitHubOAuthenticator.oauth_callback_url");
-	assert_message_has(&fixture, "'https://hub.example.org/hub/oauth_callback'");
+	rule_expect_message_contains(rule_fixture_last(&fixture),
+				     "'https://hub.example.org/hub/oauth_callback'");
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_authenticated_bh119_passes_hub_callback(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  ingress:\n"
-					   "    hosts:\n"
-					   "      - hub.example.org\n"
-					   "  hub:\n"
-					   "    config:\n"
-					   "      GitHubOAuthenticator:\n"
-					   "        oauth_callback_url: https://hub.example.org/hub/oauth_callback\n",
-					   check_BH119),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes(
+		"jupyterhub:\n"
+		"  ingress:\n"
+		"    hosts:\n"
+		"      - hub.example.org\n"
+		"  hub:\n"
+		"    config:\n"
+		"      GitHubOAuthenticator:\n"
+		"        oauth_callback_url: https://hub.example.org/hub/oauth_callback\n",
+		HUB_AUTHENTICATED, check_BH119);
 }
 
 static void test_rules_authenticated_bh119_reports_binder_host_without_hub(void **state)
@@ -1089,70 +856,53 @@ static void test_rules_authenticated_bh119_reports_binder_host_without_hub(void 
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    config:\n"
-					   "      CILogonOAuthenticator:\n"
-					   "        oauth_callback_url: https://binder.example.org/hub/oauth_callback\n"
-					   BINDER_INGRESS,
-					   check_BH119),
-			 1);
-	assert_finding(&fixture, RULE_BH119, SEVERITY_ERROR, 5, 29);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  hub:\n"
+			  "    config:\n"
+			  "      CILogonOAuthenticator:\n"
+			  "        oauth_callback_url: "
+			  "https://binder.example.org/hub/oauth_callback\n" BINDER_INGRESS,
+			  HUB_AUTHENTICATED);
+	rule_expect_one(&fixture, check_BH119, RULE_BH119, SEVERITY_ERROR, 5, 29);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_authenticated_bh119_passes_other_host_without_hub(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    config:\n"
-					   "      CILogonOAuthenticator:\n"
-					   "        oauth_callback_url: https://hub.example.org/hub/oauth_callback\n"
-					   BINDER_INGRESS,
-					   check_BH119),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  hub:\n"
+			   "    config:\n"
+			   "      CILogonOAuthenticator:\n"
+			   "        oauth_callback_url: "
+			   "https://hub.example.org/hub/oauth_callback\n" BINDER_INGRESS,
+			   HUB_AUTHENTICATED, check_BH119);
 }
 
 /* BH120: staff id list for the admin type */
 
 static void test_rules_authenticated_bh120_reports_cilogon(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_check(&fixture,
-				   "jupyterhub:\n"
-				   "  custom:\n"
-				   "    2i2c:\n"
-				   "      add_staff_user_ids_to_admin_users: true\n"
-				   "      add_staff_user_ids_of_type: cilogon\n",
-				   HUB_UNAUTHENTICATED, check_BH120),
-			 1);
-	assert_finding(&fixture, RULE_BH120, SEVERITY_WARNING, 5, 35);
-	assert_message_has(&fixture, "'cilogon'");
-	rule_fixture_release(&fixture);
+	rule_expect_reports("jupyterhub:\n"
+			    "  custom:\n"
+			    "    2i2c:\n"
+			    "      add_staff_user_ids_to_admin_users: true\n"
+			    "      add_staff_user_ids_of_type: cilogon\n",
+			    HUB_UNAUTHENTICATED, check_BH120, RULE_BH120, SEVERITY_WARNING, 5, 35,
+			    "'cilogon'");
 }
 
 static void test_rules_authenticated_bh120_passes_google(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  custom:\n"
-					   "    2i2c:\n"
-					   "      add_staff_user_ids_to_admin_users: true\n"
-					   "      add_staff_user_ids_of_type: google\n",
-					   check_BH120),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom:\n"
+			   "    2i2c:\n"
+			   "      add_staff_user_ids_to_admin_users: true\n"
+			   "      add_staff_user_ids_of_type: google\n",
+			   HUB_AUTHENTICATED, check_BH120);
 }
 
 static void test_rules_authenticated_bh120_reports_google_without_list(void **state)
@@ -1168,8 +918,7 @@ static void test_rules_authenticated_bh120_reports_google_without_list(void **st
 			  "      add_staff_user_ids_of_type: google\n",
 			  HUB_AUTHENTICATED);
 	fixture.ctx.have_defaults = true;
-	assert_int_equal(rule_fixture_run(&fixture, check_BH120), 1);
-	assert_finding(&fixture, RULE_BH120, SEVERITY_WARNING, 5, 35);
+	rule_expect_one(&fixture, check_BH120, RULE_BH120, SEVERITY_WARNING, 5, 35);
 	rule_fixture_release(&fixture);
 }
 
@@ -1193,18 +942,13 @@ static void test_rules_authenticated_bh120_passes_listed_type(void **state)
 
 static void test_rules_authenticated_bh120_passes_flag_false(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  custom:\n"
-					   "    2i2c:\n"
-					   "      add_staff_user_ids_to_admin_users: false\n"
-					   "      add_staff_user_ids_of_type: cilogon\n",
-					   check_BH120),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom:\n"
+			   "    2i2c:\n"
+			   "      add_staff_user_ids_to_admin_users: false\n"
+			   "      add_staff_user_ids_of_type: cilogon\n",
+			   HUB_AUTHENTICATED, check_BH120);
 }
 
 static void test_rules_authenticated_bh120_reports_empty_type(void **state)
@@ -1212,15 +956,14 @@ static void test_rules_authenticated_bh120_reports_empty_type(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  custom:\n"
-					   "    2i2c:\n"
-					   "      add_staff_user_ids_to_admin_users: true\n"
-					   "      add_staff_user_ids_of_type: \"\"\n",
-					   check_BH120),
-			 1);
-	assert_finding(&fixture, RULE_BH120, SEVERITY_WARNING, 5, 35);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  custom:\n"
+			  "    2i2c:\n"
+			  "      add_staff_user_ids_to_admin_users: true\n"
+			  "      add_staff_user_ids_of_type: \"\"\n",
+			  HUB_AUTHENTICATED);
+	rule_expect_one(&fixture, check_BH120, RULE_BH120, SEVERITY_WARNING, 5, 35);
 	rule_fixture_release(&fixture);
 }
 
@@ -1228,100 +971,68 @@ static void test_rules_authenticated_bh120_reports_empty_type(void **state)
 
 static void test_rules_authenticated_bh121_reports_lab_command(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  singleuser:\n"
-					   "    cmd:\n"
-					   "      - jupyter-lab\n",
-					   check_BH121),
-			 1);
-	assert_finding(&fixture, RULE_BH121, SEVERITY_ERROR, 4, 7);
-	assert_message_has(&fixture, "'jupyter-lab'");
-	rule_fixture_release(&fixture);
+	rule_expect_reports("jupyterhub:\n"
+			    "  singleuser:\n"
+			    "    cmd:\n"
+			    "      - jupyter-lab\n",
+			    HUB_AUTHENTICATED, check_BH121, RULE_BH121, SEVERITY_ERROR, 4, 7,
+			    "'jupyter-lab'");
 }
 
 static void test_rules_authenticated_bh121_passes_singleuser(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  singleuser:\n"
-					   "    cmd:\n"
-					   "      - /mnt/ghsa/check-patch-run\n"
-					   "      - jupyterhub-singleuser\n",
-					   check_BH121),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  singleuser:\n"
+			   "    cmd:\n"
+			   "      - /mnt/ghsa/check-patch-run\n"
+			   "      - jupyterhub-singleuser\n",
+			   HUB_AUTHENTICATED, check_BH121);
 }
 
 static void test_rules_authenticated_bh121_passes_shell_script(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  singleuser:\n"
-					   "    cmd: [sh, -c, exec jupyterhub-singleuser --debug]\n",
-					   check_BH121),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  singleuser:\n"
+			   "    cmd: [sh, -c, exec jupyterhub-singleuser --debug]\n",
+			   HUB_AUTHENTICATED, check_BH121);
 }
 
 static void test_rules_authenticated_bh121_passes_absent(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  singleuser:\n"
-					   "    storage:\n"
-					   "      type: none\n",
-					   check_BH121),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  singleuser:\n"
+			   "    storage:\n"
+			   "      type: none\n",
+			   HUB_AUTHENTICATED, check_BH121);
 }
 
 /* BH142: spawner CORS on an authenticated hub */
 
 static void test_rules_authenticated_bh142_reports_spawner_cors(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    config:\n"
-					   "      BinderSpawnerMixin:\n"
-					   "        cors_allow_origin: '*'\n",
-					   check_BH142),
-			 1);
-	assert_finding(&fixture, RULE_BH142, SEVERITY_WARNING, 5, 28);
-	assert_message_has(&fixture, "'*'");
-	rule_fixture_release(&fixture);
+	rule_expect_reports("jupyterhub:\n"
+			    "  hub:\n"
+			    "    config:\n"
+			    "      BinderSpawnerMixin:\n"
+			    "        cors_allow_origin: '*'\n",
+			    HUB_AUTHENTICATED, check_BH142, RULE_BH142, SEVERITY_WARNING, 5, 28,
+			    "'*'");
 }
 
 static void test_rules_authenticated_bh142_passes_unset(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_authenticated(&fixture,
-					   "jupyterhub:\n"
-					   "  hub:\n"
-					   "    config:\n"
-					   "      BinderSpawnerMixin:\n"
-					   "        cors_allow_origin: ''\n",
-					   check_BH142),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  hub:\n"
+			   "    config:\n"
+			   "      BinderSpawnerMixin:\n"
+			   "        cors_allow_origin: ''\n",
+			   HUB_AUTHENTICATED, check_BH142);
 }
 
 int main(void)

@@ -11,52 +11,6 @@
 #include "check.h"
 #include "rule_fixture.h"
 
-typedef void (*rule_check)(const struct rule_context *ctx);
-
-/* Run check and assert that it added exactly one finding of rule at line:column. */
-static const struct finding *expect_one(struct rule_fixture *fixture, rule_check check,
-					enum rule_id rule, enum severity severity, size_t line,
-					size_t column)
-{
-	const struct finding *finding;
-
-	assert_int_equal(rule_fixture_run(fixture, check), 1);
-	finding = rule_fixture_last(fixture);
-	assert_non_null(finding);
-	assert_int_equal(finding->rule, rule);
-	assert_int_equal(finding->severity, severity);
-	assert_int_equal(finding->mark.line, line);
-	assert_int_equal(finding->mark.column, column);
-	return finding;
-}
-
-static void expect_message_contains(const struct finding *finding, const char *part)
-{
-	if (!strstr(finding->message, part))
-		fail_msg("message '%s' lacks '%s'", finding->message, part);
-}
-
-static void check_one(const char *yaml, enum hub_mode mode, rule_check check, enum rule_id rule,
-		      enum severity severity, size_t line, size_t column, const char *part)
-{
-	struct rule_fixture fixture;
-
-	rule_fixture_init(&fixture, yaml, mode);
-	expect_message_contains(expect_one(&fixture, check, rule, severity, line, column), part);
-	rule_fixture_release(&fixture);
-}
-
-static void check_none(const char *yaml, enum hub_mode mode, rule_check check)
-{
-	struct rule_fixture fixture;
-
-	rule_fixture_init(&fixture, yaml, mode);
-	assert_int_equal(rule_fixture_run(&fixture, check), 0);
-	rule_fixture_release(&fixture);
-}
-
-#define AUTH HUB_AUTHENTICATED
-
 /* The varying values of env_yaml(); each fills one line. */
 struct env_values {
 	const char *secret_name; /* line 13, value at column 17 */
@@ -105,26 +59,23 @@ static const char *env_yaml(char *buffer, size_t size, const struct env_values *
 }
 
 /* Run check for the hub in namespace "binder"; with part NULL expect no finding. */
-static void run_env(const struct env_values *values, rule_check check, enum rule_id rule,
+static void run_env(const struct env_values *values, rule_fixture_check check, enum rule_id rule,
 		    enum severity severity, size_t line, size_t column, const char *part)
 {
 	struct rule_fixture fixture;
 	char yaml[2048];
 
-	rule_fixture_init(&fixture, env_yaml(yaml, sizeof(yaml), values), AUTH);
+	rule_fixture_init(&fixture, env_yaml(yaml, sizeof(yaml), values), HUB_AUTHENTICATED);
 	fixture.ctx.namespace_name = "binder";
-	if (part)
-		expect_message_contains(expect_one(&fixture, check, rule, severity, line, column),
-					part);
-	else
-		assert_int_equal(rule_fixture_run(&fixture, check), 0);
+	rule_expect_one_or_none(&fixture, check, rule, severity, line, column, part);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_extra_env_runbook_passes_every_rule(void **state)
 {
-	static const rule_check checks[] = {check_BH060, check_BH061, check_BH062, check_BH063,
-					    check_BH064, check_BH065, check_BH066, check_BH067};
+	static const rule_fixture_check checks[] = {check_BH060, check_BH061, check_BH062,
+						    check_BH063, check_BH064, check_BH065,
+						    check_BH066, check_BH067};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)
@@ -136,39 +87,41 @@ static void test_rules_extra_env_runbook_passes_every_rule(void **state)
 static void test_rules_extra_env_bh060_mapping(void **state)
 {
 	(void)state;
-	check_one("binderhub-service:\n"
-		  "  extraEnv:\n"
-		  "    JUPYTERHUB_API_URL: http://hub:8081/hub/api\n",
-		  AUTH, check_BH060, RULE_BH060, SEVERITY_ERROR, 3, 5,
-		  "binderhub-service.extraEnv is a mapping");
+	rule_expect_reports("binderhub-service:\n"
+			    "  extraEnv:\n"
+			    "    JUPYTERHUB_API_URL: http://hub:8081/hub/api\n",
+			    HUB_AUTHENTICATED, check_BH060, RULE_BH060, SEVERITY_ERROR, 3, 5,
+			    "binderhub-service.extraEnv is a mapping");
 }
 
 static void test_rules_extra_env_bh060_item_without_name(void **state)
 {
 	(void)state;
-	check_one("binderhub-service:\n"
-		  "  extraEnv:\n"
-		  "    - name: A\n"
-		  "      value: a\n"
-		  "    - value: b\n",
-		  AUTH, check_BH060, RULE_BH060, SEVERITY_ERROR, 5, 7, "item 2 of");
+	rule_expect_reports("binderhub-service:\n"
+			    "  extraEnv:\n"
+			    "    - name: A\n"
+			    "      value: a\n"
+			    "    - value: b\n",
+			    HUB_AUTHENTICATED, check_BH060, RULE_BH060, SEVERITY_ERROR, 5, 7,
+			    "item 2 of");
 }
 
 static void test_rules_extra_env_bh060_scalar_item(void **state)
 {
 	(void)state;
-	check_one("binderhub-service:\n"
-		  "  extraEnv:\n"
-		  "    - A=b\n",
-		  AUTH, check_BH060, RULE_BH060, SEVERITY_ERROR, 3, 7, "is 'A=b', not a mapping");
+	rule_expect_reports("binderhub-service:\n"
+			    "  extraEnv:\n"
+			    "    - A=b\n",
+			    HUB_AUTHENTICATED, check_BH060, RULE_BH060, SEVERITY_ERROR, 3, 7,
+			    "is 'A=b', not a mapping");
 }
 
 static void test_rules_extra_env_bh060_absent_passes(void **state)
 {
 	(void)state;
-	check_none("binderhub-service:\n"
-		   "  enabled: true\n",
-		   AUTH, check_BH060);
+	rule_expect_passes("binderhub-service:\n"
+			   "  enabled: true\n",
+			   HUB_AUTHENTICATED, check_BH060);
 }
 
 /* ---- BH061 ---------------------------------------------------------------------- */
@@ -184,9 +137,9 @@ static void test_rules_extra_env_bh061_literal_token_masked(void **state)
 			  "  extraEnv:\n"
 			  "    - name: JUPYTERHUB_API_TOKEN\n"
 			  "      value: 0123456789abcdef\n",
-			  AUTH);
-	finding = expect_one(&fixture, check_BH061, RULE_BH061, SEVERITY_ERROR, 4, 14);
-	expect_message_contains(finding, "has a literal value");
+			  HUB_AUTHENTICATED);
+	finding = rule_expect_one(&fixture, check_BH061, RULE_BH061, SEVERITY_ERROR, 4, 14);
+	rule_expect_message_contains(finding, "has a literal value");
 	assert_null(strstr(finding->message, "0123456789abcdef"));
 	rule_fixture_release(&fixture);
 }
@@ -234,21 +187,21 @@ static void test_rules_extra_env_bh061_wrong_key(void **state)
 static void test_rules_extra_env_bh061_missing_item(void **state)
 {
 	(void)state;
-	check_one("binderhub-service:\n"
-		  "  extraEnv:\n"
-		  "    - name: JUPYTERHUB_CLIENT_ID\n"
-		  "      value: service-binder\n",
-		  AUTH, check_BH061, RULE_BH061, SEVERITY_ERROR, 2, 3,
-		  "binderhub-service.extraEnv has no JUPYTERHUB_API_TOKEN entry");
+	rule_expect_reports("binderhub-service:\n"
+			    "  extraEnv:\n"
+			    "    - name: JUPYTERHUB_CLIENT_ID\n"
+			    "      value: service-binder\n",
+			    HUB_AUTHENTICATED, check_BH061, RULE_BH061, SEVERITY_ERROR, 2, 3,
+			    "binderhub-service.extraEnv has no JUPYTERHUB_API_TOKEN entry");
 }
 
 static void test_rules_extra_env_bh061_mapping_env_left_to_bh060(void **state)
 {
 	(void)state;
-	check_none("binderhub-service:\n"
-		   "  extraEnv:\n"
-		   "    JUPYTERHUB_API_TOKEN: x\n",
-		   AUTH, check_BH061);
+	rule_expect_passes("binderhub-service:\n"
+			   "  extraEnv:\n"
+			   "    JUPYTERHUB_API_TOKEN: x\n",
+			   HUB_AUTHENTICATED, check_BH061);
 }
 
 /* ---- BH062 ---------------------------------------------------------------------- */
@@ -339,7 +292,7 @@ static void test_rules_extra_env_bh063_unknown_namespace_passes(void **state)
 
 	(void)state;
 	values.api_url = "http://hub.staging.svc.cluster.local:8081/hub/api";
-	rule_fixture_init(&fixture, env_yaml(yaml, sizeof(yaml), &values), AUTH);
+	rule_fixture_init(&fixture, env_yaml(yaml, sizeof(yaml), &values), HUB_AUTHENTICATED);
 	assert_int_equal(rule_fixture_run(&fixture, check_BH063), 0);
 	rule_fixture_release(&fixture);
 }
@@ -379,14 +332,14 @@ static void test_rules_extra_env_bh065_without_slash(void **state)
 static void test_rules_extra_env_bh066_repeated_name(void **state)
 {
 	(void)state;
-	check_one("binderhub-service:\n"
-		  "  extraEnv:\n"
-		  "    - name: JUPYTERHUB_API_URL\n"
-		  "      value: https://hub.example.org/hub/api\n"
-		  "    - name: JUPYTERHUB_API_URL\n"
-		  "      value: http://hub:8081/hub/api\n",
-		  AUTH, check_BH066, RULE_BH066, SEVERITY_WARNING, 5, 13,
-		  "names 'JUPYTERHUB_API_URL' again after line 3");
+	rule_expect_reports("binderhub-service:\n"
+			    "  extraEnv:\n"
+			    "    - name: JUPYTERHUB_API_URL\n"
+			    "      value: https://hub.example.org/hub/api\n"
+			    "    - name: JUPYTERHUB_API_URL\n"
+			    "      value: http://hub:8081/hub/api\n",
+			    HUB_AUTHENTICATED, check_BH066, RULE_BH066, SEVERITY_WARNING, 5, 13,
+			    "names 'JUPYTERHUB_API_URL' again after line 3");
 }
 
 /* ---- BH067 ---------------------------------------------------------------------- */
@@ -394,31 +347,33 @@ static void test_rules_extra_env_bh066_repeated_name(void **state)
 static void test_rules_extra_env_bh067_null(void **state)
 {
 	(void)state;
-	check_one("jupyterhub:\n"
-		  "  hub:\n"
-		  "    services:\n"
-		  "      binder:\n",
-		  AUTH, check_BH067, RULE_BH067, SEVERITY_ERROR, 4, 7, "is not declared");
+	rule_expect_reports("jupyterhub:\n"
+			    "  hub:\n"
+			    "    services:\n"
+			    "      binder:\n",
+			    HUB_AUTHENTICATED, check_BH067, RULE_BH067, SEVERITY_ERROR, 4, 7,
+			    "is not declared");
 }
 
 static void test_rules_extra_env_bh067_scalar(void **state)
 {
 	(void)state;
-	check_one("jupyterhub:\n"
-		  "  hub:\n"
-		  "    services:\n"
-		  "      binder: true\n",
-		  AUTH, check_BH067, RULE_BH067, SEVERITY_ERROR, 4, 15, "is 'true', not a mapping");
+	rule_expect_reports("jupyterhub:\n"
+			    "  hub:\n"
+			    "    services:\n"
+			    "      binder: true\n",
+			    HUB_AUTHENTICATED, check_BH067, RULE_BH067, SEVERITY_ERROR, 4, 15,
+			    "is 'true', not a mapping");
 }
 
 static void test_rules_extra_env_bh067_empty_mapping_passes(void **state)
 {
 	(void)state;
-	check_none("jupyterhub:\n"
-		   "  hub:\n"
-		   "    services:\n"
-		   "      binder: {}\n",
-		   AUTH, check_BH067);
+	rule_expect_passes("jupyterhub:\n"
+			   "  hub:\n"
+			   "    services:\n"
+			   "      binder: {}\n",
+			   HUB_AUTHENTICATED, check_BH067);
 }
 
 int main(void)

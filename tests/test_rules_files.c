@@ -11,50 +11,6 @@
 #include "load.h"
 #include "rule_fixture.h"
 
-typedef void (*rule_check)(const struct rule_context *ctx);
-
-/* Run check and assert that it added exactly one finding of rule at line:column. */
-static const struct finding *expect_one(struct rule_fixture *fixture, rule_check check,
-					enum rule_id rule, enum severity severity, size_t line,
-					size_t column)
-{
-	const struct finding *finding;
-
-	assert_int_equal(rule_fixture_run(fixture, check), 1);
-	finding = rule_fixture_last(fixture);
-	assert_non_null(finding);
-	assert_int_equal(finding->rule, rule);
-	assert_int_equal(finding->severity, severity);
-	assert_int_equal(finding->mark.line, line);
-	assert_int_equal(finding->mark.column, column);
-	return finding;
-}
-
-static void expect_message_contains(const struct finding *finding, const char *part)
-{
-	if (!strstr(finding->message, part))
-		fail_msg("message '%s' lacks '%s'", finding->message, part);
-}
-
-static void check_one(const char *yaml, rule_check check, enum rule_id rule,
-		      enum severity severity, size_t line, size_t column, const char *part)
-{
-	struct rule_fixture fixture;
-
-	rule_fixture_init(&fixture, yaml, HUB_AUTHENTICATED);
-	expect_message_contains(expect_one(&fixture, check, rule, severity, line, column), part);
-	rule_fixture_release(&fixture);
-}
-
-static void check_none(const char *yaml, rule_check check)
-{
-	struct rule_fixture fixture;
-
-	rule_fixture_init(&fixture, yaml, HUB_AUTHENTICATED);
-	assert_int_equal(rule_fixture_run(&fixture, check), 0);
-	rule_fixture_release(&fixture);
-}
-
 /* A user layer of its own, for rules that read each file. */
 static void load_layer(struct layer *layer, const char *name, const char *yaml)
 {
@@ -79,41 +35,43 @@ static const char authenticator_null[] = "jupyterhub:\n"
 static void test_rules_files_bh003_unquoted_null(void **state)
 {
 	(void)state;
-	check_one(authenticator_null, check_BH003, RULE_BH003, SEVERITY_WARNING, 5, 9,
-		  "unquoted null");
+	rule_expect_reports(authenticator_null, HUB_AUTHENTICATED, check_BH003, RULE_BH003,
+			    SEVERITY_WARNING, 5, 9, "unquoted null");
 }
 
 static void test_rules_files_bh003_quoted_null_passes(void **state)
 {
 	(void)state;
-	check_none("jupyterhub:\n"
-		   "  hub:\n"
-		   "    config:\n"
-		   "      JupyterHub:\n"
-		   "        authenticator_class: \"null\"\n",
-		   check_BH003);
+	rule_expect_passes("jupyterhub:\n"
+			   "  hub:\n"
+			   "    config:\n"
+			   "      JupyterHub:\n"
+			   "        authenticator_class: \"null\"\n",
+			   HUB_AUTHENTICATED, check_BH003);
 }
 
 static void test_rules_files_bh003_absent(void **state)
 {
 	(void)state;
-	check_one("jupyterhub:\n"
-		  "  hub:\n"
-		  "    config: {}\n",
-		  check_BH003, RULE_BH003, SEVERITY_WARNING, 3, 5,
-		  "missing jupyterhub.hub.config.JupyterHub.authenticator_class; set it to the "
-		  "authenticator class");
+	rule_expect_reports(
+		"jupyterhub:\n"
+		"  hub:\n"
+		"    config: {}\n",
+		HUB_AUTHENTICATED, check_BH003, RULE_BH003, SEVERITY_WARNING, 3, 5,
+		"missing jupyterhub.hub.config.JupyterHub.authenticator_class; set it to the "
+		"authenticator class");
 }
 
 static void test_rules_files_bh003_empty_string(void **state)
 {
 	(void)state;
-	check_one("jupyterhub:\n"
-		  "  hub:\n"
-		  "    config:\n"
-		  "      JupyterHub:\n"
-		  "        authenticator_class: ''\n",
-		  check_BH003, RULE_BH003, SEVERITY_WARNING, 5, 30, "is ''");
+	rule_expect_reports("jupyterhub:\n"
+			    "  hub:\n"
+			    "    config:\n"
+			    "      JupyterHub:\n"
+			    "        authenticator_class: ''\n",
+			    HUB_AUTHENTICATED, check_BH003, RULE_BH003, SEVERITY_WARNING, 5, 30,
+			    "is ''");
 }
 
 static void test_rules_files_bh003_deleted_by_layer(void **state)
@@ -130,31 +88,31 @@ static void test_rules_files_bh003_deleted_by_layer(void **state)
 	rule_fixture_init(&fixture, "jupyterhub:\n  hub: {}\n", HUB_AUTHENTICATED);
 	fixture.ctx.deletions = &deletion;
 	fixture.ctx.deletion_count = 1;
-	finding = expect_one(&fixture, check_BH003, RULE_BH003, SEVERITY_WARNING, 7, 7);
-	expect_message_contains(finding, "unquoted null");
+	finding = rule_expect_one(&fixture, check_BH003, RULE_BH003, SEVERITY_WARNING, 7, 7);
+	rule_expect_message_contains(finding, "unquoted null");
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_files_bh003_class_passes(void **state)
 {
 	(void)state;
-	check_none("jupyterhub:\n"
-		   "  hub:\n"
-		   "    config:\n"
-		   "      JupyterHub:\n"
-		   "        authenticator_class: github\n",
-		   check_BH003);
+	rule_expect_passes("jupyterhub:\n"
+			   "  hub:\n"
+			   "    config:\n"
+			   "      JupyterHub:\n"
+			   "        authenticator_class: github\n",
+			   HUB_AUTHENTICATED, check_BH003);
 }
 
 static void test_rules_files_bh003_encrypted_passes(void **state)
 {
 	(void)state;
-	check_none("jupyterhub:\n"
-		   "  hub:\n"
-		   "    config:\n"
-		   "      JupyterHub:\n"
-		   "        authenticator_class: ENC[AES256_GCM,data:abc,type:str]\n",
-		   check_BH003);
+	rule_expect_passes("jupyterhub:\n"
+			   "  hub:\n"
+			   "    config:\n"
+			   "      JupyterHub:\n"
+			   "        authenticator_class: ENC[AES256_GCM,data:abc,type:str]\n",
+			   HUB_AUTHENTICATED, check_BH003);
 }
 
 /* ---- BH005 ---------------------------------------------------------------------- */
@@ -173,8 +131,8 @@ static void test_rules_files_bh005_repeated_key(void **state)
 			  "  hub:\n"
 			  "    services: {}\n",
 			  HUB_AUTHENTICATED);
-	finding = expect_one(&fixture, check_BH005, RULE_BH005, SEVERITY_ERROR, 5, 3);
-	expect_message_contains(finding, "first at line 2, column 3");
+	finding = rule_expect_one(&fixture, check_BH005, RULE_BH005, SEVERITY_ERROR, 5, 3);
+	rule_expect_message_contains(finding, "first at line 2, column 3");
 	assert_string_equal(finding->path, "jupyterhub.hub");
 	rule_fixture_release(&fixture);
 }
@@ -182,24 +140,24 @@ static void test_rules_files_bh005_repeated_key(void **state)
 static void test_rules_files_bh005_unique_keys_pass(void **state)
 {
 	(void)state;
-	check_none("jupyterhub:\n"
-		   "  hub:\n"
-		   "    redirectToServer: false\n"
-		   "  singleuser: {}\n",
-		   check_BH005);
+	rule_expect_passes("jupyterhub:\n"
+			   "  hub:\n"
+			   "    redirectToServer: false\n"
+			   "  singleuser: {}\n",
+			   HUB_AUTHENTICATED, check_BH005);
 }
 
 static void test_rules_files_bh005_merge_keys_pass(void **state)
 {
 	(void)state;
-	check_none("base: &base\n"
-		   "  a: 1\n"
-		   "more: &more\n"
-		   "  b: 2\n"
-		   "both:\n"
-		   "  <<: *base\n"
-		   "  <<: *more\n",
-		   check_BH005);
+	rule_expect_passes("base: &base\n"
+			   "  a: 1\n"
+			   "more: &more\n"
+			   "  b: 2\n"
+			   "both:\n"
+			   "  <<: *base\n"
+			   "  <<: *more\n",
+			   HUB_AUTHENTICATED, check_BH005);
 }
 
 static void test_rules_files_bh005_inside_list_item(void **state)
@@ -215,7 +173,7 @@ static void test_rules_files_bh005_inside_list_item(void **state)
 			  "      value: x\n"
 			  "      value: y\n",
 			  HUB_AUTHENTICATED);
-	finding = expect_one(&fixture, check_BH005, RULE_BH005, SEVERITY_ERROR, 5, 7);
+	finding = rule_expect_one(&fixture, check_BH005, RULE_BH005, SEVERITY_ERROR, 5, 7);
 	assert_string_equal(finding->path, "binderhub-service.extraEnv[0].value");
 	rule_fixture_release(&fixture);
 }
@@ -236,9 +194,9 @@ static void test_rules_files_bh005_second_layer(void **state)
 		   "  enabled: true\n");
 	fixture.ctx.layers = layers;
 	fixture.ctx.layer_count = 2;
-	finding = expect_one(&fixture, check_BH005, RULE_BH005, SEVERITY_ERROR, 3, 1);
+	finding = rule_expect_one(&fixture, check_BH005, RULE_BH005, SEVERITY_ERROR, 3, 1);
 	assert_string_equal(finding->mark.file, "enc-hub.secret.values.yaml");
-	expect_message_contains(finding, "first at line 1, column 1");
+	rule_expect_message_contains(finding, "first at line 1, column 1");
 	tree_doc_free(layers[1].doc);
 	rule_fixture_release(&fixture);
 }
@@ -248,78 +206,78 @@ static void test_rules_files_bh005_second_layer(void **state)
 static void test_rules_files_bh006_class_inside_class(void **state)
 {
 	(void)state;
-	check_one("binderhub-service:\n"
-		  "  config:\n"
-		  "    BinderHub:\n"
-		  "      DockerRegistry:\n"
-		  "        url: https://quay.io\n",
-		  check_BH006, RULE_BH006, SEVERITY_ERROR, 4, 7,
-		  "move it up to binderhub-service.config.DockerRegistry");
+	rule_expect_reports("binderhub-service:\n"
+			    "  config:\n"
+			    "    BinderHub:\n"
+			    "      DockerRegistry:\n"
+			    "        url: https://quay.io\n",
+			    HUB_AUTHENTICATED, check_BH006, RULE_BH006, SEVERITY_ERROR, 4, 7,
+			    "move it up to binderhub-service.config.DockerRegistry");
 }
 
 static void test_rules_files_bh006_class_outside_config(void **state)
 {
 	(void)state;
-	check_one("binderhub-service:\n"
-		  "  enabled: true\n"
-		  "  DockerRegistry:\n"
-		  "    password: secret\n",
-		  check_BH006, RULE_BH006, SEVERITY_ERROR, 3, 3,
-		  "move it to binderhub-service.config.DockerRegistry");
+	rule_expect_reports("binderhub-service:\n"
+			    "  enabled: true\n"
+			    "  DockerRegistry:\n"
+			    "    password: secret\n",
+			    HUB_AUTHENTICATED, check_BH006, RULE_BH006, SEVERITY_ERROR, 3, 3,
+			    "move it to binderhub-service.config.DockerRegistry");
 }
 
 static void test_rules_files_bh006_hub_class_outside_config(void **state)
 {
 	(void)state;
-	check_one("jupyterhub:\n"
-		  "  hub:\n"
-		  "    JupyterHub:\n"
-		  "      authenticator_class: github\n",
-		  check_BH006, RULE_BH006, SEVERITY_ERROR, 3, 5,
-		  "move it to jupyterhub.hub.config.JupyterHub");
+	rule_expect_reports("jupyterhub:\n"
+			    "  hub:\n"
+			    "    JupyterHub:\n"
+			    "      authenticator_class: github\n",
+			    HUB_AUTHENTICATED, check_BH006, RULE_BH006, SEVERITY_ERROR, 3, 5,
+			    "move it to jupyterhub.hub.config.JupyterHub");
 }
 
 static void test_rules_files_bh006_hub_class_inside_class(void **state)
 {
 	(void)state;
-	check_one("jupyterhub:\n"
-		  "  hub:\n"
-		  "    config:\n"
-		  "      JupyterHub:\n"
-		  "        GitHubOAuthenticator:\n"
-		  "          allowed_organizations: [a]\n",
-		  check_BH006, RULE_BH006, SEVERITY_ERROR, 5, 9,
-		  "jupyterhub.hub.config.GitHubOAuthenticator");
+	rule_expect_reports("jupyterhub:\n"
+			    "  hub:\n"
+			    "    config:\n"
+			    "      JupyterHub:\n"
+			    "        GitHubOAuthenticator:\n"
+			    "          allowed_organizations: [a]\n",
+			    HUB_AUTHENTICATED, check_BH006, RULE_BH006, SEVERITY_ERROR, 5, 9,
+			    "jupyterhub.hub.config.GitHubOAuthenticator");
 }
 
 static void test_rules_files_bh006_classes_in_place_pass(void **state)
 {
 	(void)state;
-	check_none("binderhub-service:\n"
-		   "  dockerApi:\n"
-		   "    nodeSelector: {a: b}\n"
-		   "  config:\n"
-		   "    DockerRegistry:\n"
-		   "      url: https://quay.io\n"
-		   "    KubernetesBuildExecutor:\n"
-		   "      node_selector:\n"
-		   "        node.kubernetes.io/instance-type: r5.xlarge\n"
-		   "jupyterhub:\n"
-		   "  hub:\n"
-		   "    config:\n"
-		   "      JupyterHub:\n"
-		   "        authenticator_class: github\n",
-		   check_BH006);
+	rule_expect_passes("binderhub-service:\n"
+			   "  dockerApi:\n"
+			   "    nodeSelector: {a: b}\n"
+			   "  config:\n"
+			   "    DockerRegistry:\n"
+			   "      url: https://quay.io\n"
+			   "    KubernetesBuildExecutor:\n"
+			   "      node_selector:\n"
+			   "        node.kubernetes.io/instance-type: r5.xlarge\n"
+			   "jupyterhub:\n"
+			   "  hub:\n"
+			   "    config:\n"
+			   "      JupyterHub:\n"
+			   "        authenticator_class: github\n",
+			   HUB_AUTHENTICATED, check_BH006);
 }
 
 static void test_rules_files_bh006_class_name_with_scalar_passes(void **state)
 {
 	(void)state;
-	check_none("binderhub-service:\n"
-		   "  config:\n"
-		   "    BinderHub:\n"
-		   "      Banner: text\n",
-		   check_BH006);
+	rule_expect_passes("binderhub-service:\n"
+			   "  config:\n"
+			   "    BinderHub:\n"
+			   "      Banner: text\n",
+			   HUB_AUTHENTICATED, check_BH006);
 }
 
 /* ---- BH007 ---------------------------------------------------------------------- */
@@ -389,49 +347,51 @@ static void test_rules_files_bh007_redefined_anchor_passes(void **state)
 static void test_rules_files_bh008_empty_list(void **state)
 {
 	(void)state;
-	check_one("jupyterhub:\n"
-		  "  custom:\n"
-		  "    singleuserAdmin:\n"
-		  "      extraVolumeMounts: []\n",
-		  check_BH008, RULE_BH008, SEVERITY_ERROR, 4, 26, "is []");
+	rule_expect_reports("jupyterhub:\n"
+			    "  custom:\n"
+			    "    singleuserAdmin:\n"
+			    "      extraVolumeMounts: []\n",
+			    HUB_AUTHENTICATED, check_BH008, RULE_BH008, SEVERITY_ERROR, 4, 26,
+			    "is []");
 }
 
 static void test_rules_files_bh008_scalar(void **state)
 {
 	(void)state;
-	check_one("jupyterhub:\n"
-		  "  custom:\n"
-		  "    singleuserAdmin:\n"
-		  "      extraVolumeMounts: ''\n",
-		  check_BH008, RULE_BH008, SEVERITY_ERROR, 4, 26, "is ''");
+	rule_expect_reports("jupyterhub:\n"
+			    "  custom:\n"
+			    "    singleuserAdmin:\n"
+			    "      extraVolumeMounts: ''\n",
+			    HUB_AUTHENTICATED, check_BH008, RULE_BH008, SEVERITY_ERROR, 4, 26,
+			    "is ''");
 }
 
 static void test_rules_files_bh008_empty_mapping_passes(void **state)
 {
 	(void)state;
-	check_none("jupyterhub:\n"
-		   "  custom:\n"
-		   "    singleuserAdmin:\n"
-		   "      extraVolumeMounts: {}\n",
-		   check_BH008);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom:\n"
+			   "    singleuserAdmin:\n"
+			   "      extraVolumeMounts: {}\n",
+			   HUB_AUTHENTICATED, check_BH008);
 }
 
 static void test_rules_files_bh008_null_passes(void **state)
 {
 	(void)state;
-	check_none("jupyterhub:\n"
-		   "  custom:\n"
-		   "    singleuserAdmin:\n"
-		   "      extraVolumeMounts:\n",
-		   check_BH008);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom:\n"
+			   "    singleuserAdmin:\n"
+			   "      extraVolumeMounts:\n",
+			   HUB_AUTHENTICATED, check_BH008);
 }
 
 static void test_rules_files_bh008_absent_passes(void **state)
 {
 	(void)state;
-	check_none("jupyterhub:\n"
-		   "  custom: {}\n",
-		   check_BH008);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom: {}\n",
+			   HUB_AUTHENTICATED, check_BH008);
 }
 
 static void test_rules_files_bh008_list_from_old_defaults_passes(void **state)

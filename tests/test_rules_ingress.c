@@ -4,59 +4,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <string.h>
 
 #include <cmocka.h>
 
 #include "check.h"
 #include "rule_fixture.h"
-
-typedef void (*rule_check)(const struct rule_context *ctx);
-
-/* Run check and assert that it added exactly one finding of rule at line:column. */
-static const struct finding *expect_one(struct rule_fixture *fixture, rule_check check,
-					enum rule_id rule, enum severity severity, size_t line,
-					size_t column)
-{
-	const struct finding *finding;
-
-	assert_int_equal(rule_fixture_run(fixture, check), 1);
-	finding = rule_fixture_last(fixture);
-	assert_non_null(finding);
-	assert_int_equal(finding->rule, rule);
-	assert_int_equal(finding->severity, severity);
-	assert_int_equal(finding->mark.line, line);
-	assert_int_equal(finding->mark.column, column);
-	return finding;
-}
-
-static void expect_message_contains(const struct finding *finding, const char *part)
-{
-	if (!strstr(finding->message, part))
-		fail_msg("message '%s' lacks '%s'", finding->message, part);
-}
-
-static void check_one(const char *yaml, enum hub_mode mode, rule_check check, enum rule_id rule,
-		      enum severity severity, size_t line, size_t column, const char *part)
-{
-	struct rule_fixture fixture;
-
-	rule_fixture_init(&fixture, yaml, mode);
-	expect_message_contains(expect_one(&fixture, check, rule, severity, line, column), part);
-	rule_fixture_release(&fixture);
-}
-
-static void check_none(const char *yaml, enum hub_mode mode, rule_check check)
-{
-	struct rule_fixture fixture;
-
-	rule_fixture_init(&fixture, yaml, mode);
-	assert_int_equal(rule_fixture_run(&fixture, check), 0);
-	rule_fixture_release(&fixture);
-}
-
-#define AUTH HUB_AUTHENTICATED
-#define UNAUTH HUB_UNAUTHENTICATED
 
 /* The values of both ingresses; each field fills one line of ingress_yaml(),
  * so line and column of every value stay the same across the cases. */
@@ -106,20 +58,21 @@ static const char *ingress_yaml(char *buffer, size_t size, const struct ingress_
 	return buffer;
 }
 
-static void ingress_one(const struct ingress_values *values, rule_check check, enum rule_id rule,
-			enum severity severity, size_t line, size_t column, const char *part)
+static void ingress_one(const struct ingress_values *values, rule_fixture_check check,
+			enum rule_id rule, enum severity severity, size_t line, size_t column,
+			const char *part)
 {
 	char yaml[1024];
 
-	check_one(ingress_yaml(yaml, sizeof(yaml), values), AUTH, check, rule, severity, line,
-		  column, part);
+	rule_expect_reports(ingress_yaml(yaml, sizeof(yaml), values), HUB_AUTHENTICATED, check,
+			    rule, severity, line, column, part);
 }
 
-static void ingress_none(const struct ingress_values *values, rule_check check)
+static void ingress_none(const struct ingress_values *values, rule_fixture_check check)
 {
 	char yaml[1024];
 
-	check_none(ingress_yaml(yaml, sizeof(yaml), values), AUTH, check);
+	rule_expect_passes(ingress_yaml(yaml, sizeof(yaml), values), HUB_AUTHENTICATED, check);
 }
 
 /* ---- BH020, BH022 ---------------------------------------------------------------- */
@@ -153,21 +106,21 @@ static void test_rules_ingress_bh020_runbook_passes(void **state)
 static void test_rules_ingress_bh022_enabled_absent(void **state)
 {
 	(void)state;
-	check_one("binderhub-service:\n"
-		  "  ingress:\n"
-		  "    hosts: [binder.example.org]\n",
-		  AUTH, check_BH022, RULE_BH022, SEVERITY_ERROR, 2, 3,
-		  "missing binderhub-service.ingress.enabled; set it to true");
+	rule_expect_reports("binderhub-service:\n"
+			    "  ingress:\n"
+			    "    hosts: [binder.example.org]\n",
+			    HUB_AUTHENTICATED, check_BH022, RULE_BH022, SEVERITY_ERROR, 2, 3,
+			    "missing binderhub-service.ingress.enabled; set it to true");
 }
 
 static void test_rules_ingress_bh022_hosts_absent(void **state)
 {
 	(void)state;
-	check_one("binderhub-service:\n"
-		  "  ingress:\n"
-		  "    enabled: true\n",
-		  AUTH, check_BH022, RULE_BH022, SEVERITY_ERROR, 2, 3,
-		  "set it to [<binderhub-domain>]");
+	rule_expect_reports("binderhub-service:\n"
+			    "  ingress:\n"
+			    "    enabled: true\n",
+			    HUB_AUTHENTICATED, check_BH022, RULE_BH022, SEVERITY_ERROR, 2, 3,
+			    "set it to [<binderhub-domain>]");
 }
 
 static void test_rules_ingress_bh022_runbook_passes(void **state)
@@ -295,7 +248,7 @@ static void test_rules_ingress_bh026_runbook_passes(void **state)
 
 /* ---- BH027, BH028 ---------------------------------------------------------------- */
 
-static void run_cluster_domain(enum hub_mode mode, const char *domain, rule_check check,
+static void run_cluster_domain(enum hub_mode mode, const char *domain, rule_fixture_check check,
 			       enum rule_id rule, enum severity severity, bool expected)
 {
 	struct rule_fixture fixture;
@@ -303,32 +256,29 @@ static void run_cluster_domain(enum hub_mode mode, const char *domain, rule_chec
 
 	rule_fixture_init(&fixture, ingress_yaml(yaml, sizeof(yaml), &runbook), mode);
 	fixture.ctx.cluster_domain = domain;
-	if (expected)
-		expect_message_contains(expect_one(&fixture, check, rule, severity, 4, 12),
-					"is the BinderHub domain");
-	else
-		assert_int_equal(rule_fixture_run(&fixture, check), 0);
+	rule_expect_one_or_none(&fixture, check, rule, severity, 4, 12,
+				expected ? "is the BinderHub domain" : NULL);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_ingress_bh027_binder_domain(void **state)
 {
 	(void)state;
-	run_cluster_domain(AUTH, "binder.example.org", check_BH027, RULE_BH027, SEVERITY_ERROR,
-			   true);
+	run_cluster_domain(HUB_AUTHENTICATED, "binder.example.org", check_BH027, RULE_BH027,
+			   SEVERITY_ERROR, true);
 }
 
 static void test_rules_ingress_bh027_hub_domain_passes(void **state)
 {
 	(void)state;
-	run_cluster_domain(AUTH, "hub.example.org", check_BH027, RULE_BH027, SEVERITY_ERROR,
-			   false);
+	run_cluster_domain(HUB_AUTHENTICATED, "hub.example.org", check_BH027, RULE_BH027,
+			   SEVERITY_ERROR, false);
 }
 
 static void test_rules_ingress_bh027_without_cluster_passes(void **state)
 {
 	(void)state;
-	run_cluster_domain(AUTH, NULL, check_BH027, RULE_BH027, SEVERITY_ERROR, false);
+	run_cluster_domain(HUB_AUTHENTICATED, NULL, check_BH027, RULE_BH027, SEVERITY_ERROR, false);
 }
 
 static void test_rules_ingress_bh027_other_domain(void **state)
@@ -337,26 +287,26 @@ static void test_rules_ingress_bh027_other_domain(void **state)
 	char yaml[1024];
 
 	(void)state;
-	rule_fixture_init(&fixture, ingress_yaml(yaml, sizeof(yaml), &runbook), AUTH);
+	rule_fixture_init(&fixture, ingress_yaml(yaml, sizeof(yaml), &runbook), HUB_AUTHENTICATED);
 	fixture.ctx.cluster_domain = "old.example.org";
-	expect_message_contains(expect_one(&fixture, check_BH027, RULE_BH027, SEVERITY_ERROR, 4,
-					   12),
-				"'old.example.org', is not in jupyterhub.ingress.hosts");
+	rule_expect_message_contains(
+		rule_expect_one(&fixture, check_BH027, RULE_BH027, SEVERITY_ERROR, 4, 12),
+		"'old.example.org', is not in jupyterhub.ingress.hosts");
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_ingress_bh028_binder_domain(void **state)
 {
 	(void)state;
-	run_cluster_domain(UNAUTH, "binder.example.org", check_BH028, RULE_BH028,
+	run_cluster_domain(HUB_UNAUTHENTICATED, "binder.example.org", check_BH028, RULE_BH028,
 			   SEVERITY_WARNING, true);
 }
 
 static void test_rules_ingress_bh028_hub_domain_passes(void **state)
 {
 	(void)state;
-	run_cluster_domain(UNAUTH, "hub.example.org", check_BH028, RULE_BH028, SEVERITY_WARNING,
-			   false);
+	run_cluster_domain(HUB_UNAUTHENTICATED, "hub.example.org", check_BH028, RULE_BH028,
+			   SEVERITY_WARNING, false);
 }
 
 int main(void)

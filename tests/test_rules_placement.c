@@ -4,58 +4,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <string.h>
 
 #include <cmocka.h>
 
 #include "check.h"
 #include "rule_fixture.h"
-
-typedef void (*rule_check)(const struct rule_context *ctx);
-
-/* Run check and assert that it added exactly one finding of rule at line:column. */
-static const struct finding *expect_one(struct rule_fixture *fixture, rule_check check,
-					enum rule_id rule, enum severity severity, size_t line,
-					size_t column)
-{
-	const struct finding *finding;
-
-	assert_int_equal(rule_fixture_run(fixture, check), 1);
-	finding = rule_fixture_last(fixture);
-	assert_non_null(finding);
-	assert_int_equal(finding->rule, rule);
-	assert_int_equal(finding->severity, severity);
-	assert_int_equal(finding->mark.line, line);
-	assert_int_equal(finding->mark.column, column);
-	return finding;
-}
-
-static void expect_message_contains(const struct finding *finding, const char *part)
-{
-	if (!strstr(finding->message, part))
-		fail_msg("message '%s' lacks '%s'", finding->message, part);
-}
-
-static void check_one(const char *yaml, enum hub_mode mode, rule_check check, enum rule_id rule,
-		      enum severity severity, size_t line, size_t column, const char *part)
-{
-	struct rule_fixture fixture;
-
-	rule_fixture_init(&fixture, yaml, mode);
-	expect_message_contains(expect_one(&fixture, check, rule, severity, line, column), part);
-	rule_fixture_release(&fixture);
-}
-
-static void check_none(const char *yaml, enum hub_mode mode, rule_check check)
-{
-	struct rule_fixture fixture;
-
-	rule_fixture_init(&fixture, yaml, mode);
-	assert_int_equal(rule_fixture_run(&fixture, check), 0);
-	rule_fixture_release(&fixture);
-}
-
-#define AUTH HUB_AUTHENTICATED
 
 /* Instance types at line 4 column 41 (docker API), line 8 column 43 (build
  * pods) and line 12 column 41 (user pods). */
@@ -81,20 +34,16 @@ static const char *selectors_yaml(char *buffer, size_t size, const char *docker_
 
 /* Run check on the three instance types for provider; expect at most one finding. */
 static void run_selectors(const char *docker_api, const char *builder, const char *user,
-			  enum hub_provider provider, rule_check check, enum rule_id rule,
+			  enum hub_provider provider, rule_fixture_check check, enum rule_id rule,
 			  enum severity severity, size_t line, size_t column, const char *part)
 {
 	struct rule_fixture fixture;
 	char yaml[1024];
 
 	rule_fixture_init(&fixture, selectors_yaml(yaml, sizeof(yaml), docker_api, builder, user),
-			  AUTH);
+			  HUB_AUTHENTICATED);
 	fixture.ctx.provider = provider;
-	if (part)
-		expect_message_contains(expect_one(&fixture, check, rule, severity, line, column),
-					part);
-	else
-		assert_int_equal(rule_fixture_run(&fixture, check), 0);
+	rule_expect_one_or_none(&fixture, check, rule, severity, line, column, part);
 	rule_fixture_release(&fixture);
 }
 
@@ -118,40 +67,40 @@ static void test_rules_placement_bh050_same_labels_pass(void **state)
 static void test_rules_placement_bh050_camel_case_trait(void **state)
 {
 	(void)state;
-	check_one("binderhub-service:\n"
-		  "  dockerApi:\n"
-		  "    nodeSelector:\n"
-		  "      node.kubernetes.io/instance-type: n2-highmem-4\n"
-		  "  config:\n"
-		  "    KubernetesBuildExecutor:\n"
-		  "      nodeSelector:\n"
-		  "        node.kubernetes.io/instance-type: n2-highmem-4\n",
-		  AUTH, check_BH050, RULE_BH050, SEVERITY_ERROR, 4, 41,
-		  "the trait is node_selector; nodeSelector is ignored");
+	rule_expect_reports("binderhub-service:\n"
+			    "  dockerApi:\n"
+			    "    nodeSelector:\n"
+			    "      node.kubernetes.io/instance-type: n2-highmem-4\n"
+			    "  config:\n"
+			    "    KubernetesBuildExecutor:\n"
+			    "      nodeSelector:\n"
+			    "        node.kubernetes.io/instance-type: n2-highmem-4\n",
+			    HUB_AUTHENTICATED, check_BH050, RULE_BH050, SEVERITY_ERROR, 4, 41,
+			    "the trait is node_selector; nodeSelector is ignored");
 }
 
 static void test_rules_placement_bh050_no_docker_api_selector_passes(void **state)
 {
 	(void)state;
-	check_none("binderhub-service:\n"
-		   "  config:\n"
-		   "    KubernetesBuildExecutor:\n"
-		   "      node_selector:\n"
-		   "        node.kubernetes.io/instance-type: n2-highmem-4\n",
-		   AUTH, check_BH050);
+	rule_expect_passes("binderhub-service:\n"
+			   "  config:\n"
+			   "    KubernetesBuildExecutor:\n"
+			   "      node_selector:\n"
+			   "        node.kubernetes.io/instance-type: n2-highmem-4\n",
+			   HUB_AUTHENTICATED, check_BH050);
 }
 
 /* ---- BH051-BH053 ----------------------------------------------------------------- */
 
-static void run_missing_instance_type(const char *yaml, rule_check check, enum rule_id rule,
+static void run_missing_instance_type(const char *yaml, rule_fixture_check check, enum rule_id rule,
 				      size_t line, size_t column, const char *part)
 {
 	struct rule_fixture fixture;
 
-	rule_fixture_init(&fixture, yaml, AUTH);
+	rule_fixture_init(&fixture, yaml, HUB_AUTHENTICATED);
 	fixture.ctx.provider = HUB_PROVIDER_GCP;
-	expect_message_contains(expect_one(&fixture, check, rule, SEVERITY_WARNING, line, column),
-				part);
+	rule_expect_message_contains(
+		rule_expect_one(&fixture, check, rule, SEVERITY_WARNING, line, column), part);
 	rule_fixture_release(&fixture);
 }
 

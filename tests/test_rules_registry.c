@@ -17,35 +17,16 @@
 
 #define ENC "ENC[AES256_GCM,data:abc=,iv:def=,tag:ghi=,type:str]"
 
-typedef void (*rule_check)(const struct rule_context *ctx);
-
 /* Run check on yaml for a hub whose registry is registry; returns the number of findings. */
 static size_t run_rule(struct rule_fixture *fixture, const char *yaml, enum hub_registry registry,
-		       rule_check check)
+		       rule_fixture_check check)
 {
 	rule_fixture_init(fixture, yaml, HUB_AUTHENTICATED);
 	fixture->ctx.registry = registry;
 	return rule_fixture_run(fixture, check);
 }
 
-static void assert_finding(const struct finding *finding, enum rule_id rule,
-			   enum severity severity, size_t line, size_t column)
-{
-	assert_non_null(finding);
-	assert_int_equal(finding->rule, rule);
-	assert_int_equal(finding->severity, severity);
-	assert_int_equal(finding->mark.line, line);
-	assert_int_equal(finding->mark.column, column);
-}
-
-static void assert_message_contains(const struct finding *finding, const char *text)
-{
-	assert_non_null(finding);
-	if (!strstr(finding->message, text))
-		fail_msg("message '%s' does not contain '%s'", finding->message, text);
-}
-
-static void assert_passes(const char *yaml, enum hub_registry registry, rule_check check)
+static void assert_passes(const char *yaml, enum hub_registry registry, rule_fixture_check check)
 {
 	struct rule_fixture fixture;
 
@@ -99,9 +80,9 @@ static void test_rules_registry_bh150_reports_missing_prefix(void **state)
 				  "      base_url: /\n",
 				  HUB_REGISTRY_UNKNOWN, check_BH150),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH150, SEVERITY_ERROR, 3, 5);
-	assert_message_contains(rule_fixture_last(&fixture),
-				"missing binderhub-service.config.BinderHub.image_prefix");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH150, SEVERITY_ERROR, 3, 5);
+	rule_expect_message_contains(rule_fixture_last(&fixture),
+				     "missing binderhub-service.config.BinderHub.image_prefix");
 	rule_fixture_release(&fixture);
 }
 
@@ -118,7 +99,7 @@ static void expect_prefix_hint(enum hub_provider provider, const char *present,
 	fixture.ctx.provider = provider;
 	assert_int_equal(rule_fixture_run(&fixture, check_BH150), 1);
 	finding = rule_fixture_last(&fixture);
-	assert_message_contains(finding, present);
+	rule_expect_message_contains(finding, present);
 	if (absent && strstr(finding->message, absent))
 		fail_msg("message '%s' contains '%s'", finding->message, absent);
 	rule_fixture_release(&fixture);
@@ -152,7 +133,7 @@ static void test_rules_registry_bh150_reports_empty_prefix(void **state)
 				  "      image_prefix: ''\n",
 				  HUB_REGISTRY_UNKNOWN, check_BH150),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH150, SEVERITY_ERROR, 4, 21);
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH150, SEVERITY_ERROR, 4, 21);
 	rule_fixture_release(&fixture);
 }
 
@@ -168,8 +149,8 @@ static void test_rules_registry_bh150_reports_mapping_prefix(void **state)
 				  "      image_prefix: {host: quay.io}\n",
 				  HUB_REGISTRY_UNKNOWN, check_BH150),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH150, SEVERITY_ERROR, 4, 21);
-	assert_message_contains(rule_fixture_last(&fixture), "as a string");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH150, SEVERITY_ERROR, 4, 21);
+	rule_expect_message_contains(rule_fixture_last(&fixture), "as a string");
 	rule_fixture_release(&fixture);
 }
 
@@ -186,8 +167,8 @@ static void test_rules_registry_bh150_reports_use_registry_false(void **state)
 				  "      use_registry: false\n",
 				  HUB_REGISTRY_QUAY, check_BH150),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH150, SEVERITY_ERROR, 5, 21);
-	assert_message_contains(rule_fixture_last(&fixture), "use_registry is 'false'");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH150, SEVERITY_ERROR, 5, 21);
+	rule_expect_message_contains(rule_fixture_last(&fixture), "use_registry is 'false'");
 	rule_fixture_release(&fixture);
 }
 
@@ -225,9 +206,9 @@ static void test_rules_registry_bh151_reports_other_server(void **state)
 				  "    server: https://us-central1-docker.pkg.dev\n",
 				  HUB_REGISTRY_QUAY, check_BH151),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH151, SEVERITY_ERROR, 8, 13);
-	assert_message_contains(rule_fixture_last(&fixture),
-				"names registry host 'us-central1-docker.pkg.dev'");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH151, SEVERITY_ERROR, 8, 13);
+	rule_expect_message_contains(rule_fixture_last(&fixture),
+				     "names registry host 'us-central1-docker.pkg.dev'");
 	rule_fixture_release(&fixture);
 }
 
@@ -245,7 +226,7 @@ static void test_rules_registry_bh151_reports_other_url(void **state)
 				  "      url: https://gcr.io\n",
 				  HUB_REGISTRY_QUAY, check_BH151),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH151, SEVERITY_ERROR, 6, 12);
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH151, SEVERITY_ERROR, 6, 12);
 	rule_fixture_release(&fixture);
 }
 
@@ -312,9 +293,9 @@ static void test_rules_registry_bh152_reports_missing_slash(void **state)
 				  prefix_hub(yaml, sizeof(yaml), "us-central1-docker.pkg.dev/two-eye/binder"),
 				  HUB_REGISTRY_GAR, check_BH152),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH152, SEVERITY_WARNING, 4, 21);
-	assert_message_contains(rule_fixture_last(&fixture),
-				"set it to 'us-central1-docker.pkg.dev/two-eye/binder/'");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH152, SEVERITY_WARNING, 4, 21);
+	rule_expect_message_contains(rule_fixture_last(&fixture),
+				     "set it to 'us-central1-docker.pkg.dev/two-eye/binder/'");
 	rule_fixture_release(&fixture);
 }
 
@@ -328,8 +309,8 @@ static void test_rules_registry_bh152_reports_missing_repository(void **state)
 				  prefix_hub(yaml, sizeof(yaml), "us-central1-docker.pkg.dev/two-eye/"),
 				  HUB_REGISTRY_GAR, check_BH152),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH152, SEVERITY_WARNING, 4, 21);
-	assert_message_contains(rule_fixture_last(&fixture), "does not have the form");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH152, SEVERITY_WARNING, 4, 21);
+	rule_expect_message_contains(rule_fixture_last(&fixture), "does not have the form");
 	rule_fixture_release(&fixture);
 }
 
@@ -343,7 +324,7 @@ static void test_rules_registry_bh152_reports_upper_case(void **state)
 				  prefix_hub(yaml, sizeof(yaml), "us-central1-docker.pkg.dev/two-eye/Binder/"),
 				  HUB_REGISTRY_GAR, check_BH152),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH152, SEVERITY_WARNING, 4, 21);
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH152, SEVERITY_WARNING, 4, 21);
 	rule_fixture_release(&fixture);
 }
 
@@ -365,8 +346,8 @@ static void test_rules_registry_bh153_reports_own_organization(void **state)
 				  prefix_hub(yaml, sizeof(yaml), "quay.io/hhmi-binder/binderhub-ui-"),
 				  HUB_REGISTRY_QUAY, check_BH153),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH153, SEVERITY_INFO, 4, 21);
-	assert_message_contains(rule_fixture_last(&fixture), "organization 'hhmi-binder'");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH153, SEVERITY_INFO, 4, 21);
+	rule_expect_message_contains(rule_fixture_last(&fixture), "organization 'hhmi-binder'");
 	rule_fixture_release(&fixture);
 }
 
@@ -381,8 +362,8 @@ static void test_rules_registry_bh153_reports_missing_dash(void **state)
 					  "quay.io/imagebuilding-non-gcp-hubs/opensci-big-binder"),
 				  HUB_REGISTRY_QUAY, check_BH153),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH153, SEVERITY_INFO, 4, 21);
-	assert_message_contains(rule_fixture_last(&fixture), "does not have the form");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH153, SEVERITY_INFO, 4, 21);
+	rule_expect_message_contains(rule_fixture_last(&fixture), "does not have the form");
 	rule_fixture_release(&fixture);
 }
 
@@ -418,9 +399,9 @@ static void test_rules_registry_bh154_reports_other_name(void **state)
 	(void)state;
 	assert_int_equal(run_bh154(&fixture, "quay.io/hhmi-binder/binderhub-ui-", "hhmi", "binder"),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH154, SEVERITY_INFO, 4, 21);
-	assert_message_contains(rule_fixture_last(&fixture),
-				"set it to 'quay.io/hhmi-binder/hhmi-binder-'");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH154, SEVERITY_INFO, 4, 21);
+	rule_expect_message_contains(rule_fixture_last(&fixture),
+				     "set it to 'quay.io/hhmi-binder/hhmi-binder-'");
 	rule_fixture_release(&fixture);
 }
 
@@ -444,8 +425,7 @@ static void test_rules_registry_bh154_uses_namespace_as_hub(void **state)
 	fixture.ctx.registry = HUB_REGISTRY_QUAY;
 	fixture.ctx.cluster_name = "hhmi";
 	fixture.ctx.namespace_name = "binder";
-	assert_int_equal(rule_fixture_run(&fixture, check_BH154), 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH154, SEVERITY_INFO, 4, 21);
+	rule_expect_one(&fixture, check_BH154, RULE_BH154, SEVERITY_INFO, 4, 21);
 	rule_fixture_release(&fixture);
 }
 
@@ -469,9 +449,10 @@ static void test_rules_registry_bh155_reports_missing_password(void **state)
 				  "    username: org+robot\n",
 				  HUB_REGISTRY_QUAY, check_BH155),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH155, SEVERITY_ERROR, 2, 3);
-	assert_message_contains(rule_fixture_last(&fixture),
-				"missing binderhub-service.buildPodsRegistryCredentials.password");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH155, SEVERITY_ERROR, 2, 3);
+	rule_expect_message_contains(
+		rule_fixture_last(&fixture),
+		"missing binderhub-service.buildPodsRegistryCredentials.password");
 	rule_fixture_release(&fixture);
 }
 
@@ -483,7 +464,7 @@ static void test_rules_registry_bh155_reports_each_missing_key(void **state)
 	assert_int_equal(run_rule(&fixture, "binderhub-service:\n  enabled: true\n",
 				  HUB_REGISTRY_QUAY, check_BH155),
 			 3);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH155, SEVERITY_ERROR, 1, 1);
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH155, SEVERITY_ERROR, 1, 1);
 	rule_fixture_release(&fixture);
 }
 
@@ -521,7 +502,7 @@ static void test_rules_registry_bh156_reports_create_false(void **state)
 				  "    password: " ENC "\n",
 				  HUB_REGISTRY_QUAY, check_BH156),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH156, SEVERITY_ERROR, 3, 13);
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH156, SEVERITY_ERROR, 3, 13);
 	rule_fixture_release(&fixture);
 }
 
@@ -539,8 +520,8 @@ static void test_rules_registry_bh156_reports_quoted_create(void **state)
 				  "    password: " ENC "\n",
 				  HUB_REGISTRY_QUAY, check_BH156),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH156, SEVERITY_ERROR, 3, 13);
-	assert_message_contains(rule_fixture_last(&fixture), "without quotes");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH156, SEVERITY_ERROR, 3, 13);
+	rule_expect_message_contains(rule_fixture_last(&fixture), "without quotes");
 	rule_fixture_release(&fixture);
 }
 
@@ -558,8 +539,8 @@ static void test_rules_registry_bh156_reports_other_registry(void **state)
 				  "    password: " ENC "\n",
 				  HUB_REGISTRY_QUAY, check_BH156),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH156, SEVERITY_ERROR, 4, 15);
-	assert_message_contains(rule_fixture_last(&fixture), "set it to 'quay.io'");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH156, SEVERITY_ERROR, 4, 15);
+	rule_expect_message_contains(rule_fixture_last(&fixture), "set it to 'quay.io'");
 	rule_fixture_release(&fixture);
 }
 
@@ -577,9 +558,9 @@ static void test_rules_registry_bh156_reports_missing_password(void **state)
 				  "    password:\n",
 				  HUB_REGISTRY_QUAY, check_BH156),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH156, SEVERITY_ERROR, 6, 5);
-	assert_message_contains(rule_fixture_last(&fixture),
-				"missing jupyterhub.imagePullSecret.password");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH156, SEVERITY_ERROR, 6, 5);
+	rule_expect_message_contains(rule_fixture_last(&fixture),
+				     "missing jupyterhub.imagePullSecret.password");
 	rule_fixture_release(&fixture);
 }
 
@@ -618,8 +599,9 @@ static void test_rules_registry_bh157_reports_other_secret(void **state)
 				  "        - name: other-secret\n",
 				  HUB_REGISTRY_QUAY, check_BH157),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH157, SEVERITY_ERROR, 6, 9);
-	assert_message_contains(rule_fixture_last(&fixture), "no item named 'image-pull-secret'");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH157, SEVERITY_ERROR, 6, 9);
+	rule_expect_message_contains(rule_fixture_last(&fixture),
+				     "no item named 'image-pull-secret'");
 	rule_fixture_release(&fixture);
 }
 
@@ -636,7 +618,7 @@ static void test_rules_registry_bh157_reports_missing_list(void **state)
 				  "      scheduler: {}\n",
 				  HUB_REGISTRY_QUAY, check_BH157),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH157, SEVERITY_ERROR, 4, 5);
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH157, SEVERITY_ERROR, 4, 5);
 	rule_fixture_release(&fixture);
 }
 
@@ -653,8 +635,8 @@ static void test_rules_registry_bh157_reports_mapping(void **state)
 				  "      imagePullSecrets: {name: image-pull-secret}\n",
 				  HUB_REGISTRY_QUAY, check_BH157),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH157, SEVERITY_ERROR, 5, 25);
-	assert_message_contains(rule_fixture_last(&fixture), "is a mapping");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH157, SEVERITY_ERROR, 5, 25);
+	rule_expect_message_contains(rule_fixture_last(&fixture), "is a mapping");
 	rule_fixture_release(&fixture);
 }
 
@@ -677,7 +659,7 @@ static void test_rules_registry_bh158_reports_missing_size_limit(void **state)
 				  "    nodeSelector: {}\n",
 				  HUB_REGISTRY_QUAY, check_BH158),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH158, SEVERITY_INFO, 2, 3);
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH158, SEVERITY_INFO, 2, 3);
 	rule_fixture_release(&fixture);
 }
 
@@ -702,9 +684,9 @@ static void test_rules_registry_bh160_reports_missing_username(void **state)
 				  "      password: " ENC "\n",
 				  HUB_REGISTRY_QUAY, check_BH160),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH160, SEVERITY_ERROR, 3, 5);
-	assert_message_contains(rule_fixture_last(&fixture),
-				"missing binderhub-service.config.DockerRegistry.username");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH160, SEVERITY_ERROR, 3, 5);
+	rule_expect_message_contains(rule_fixture_last(&fixture),
+				     "missing binderhub-service.config.DockerRegistry.username");
 	rule_fixture_release(&fixture);
 }
 
@@ -739,8 +721,8 @@ static void test_rules_registry_bh161_reports_missing_scheme(void **state)
 	assert_int_equal(run_rule(&fixture, registry_url_hub(yaml, sizeof(yaml), "quay.io"),
 				  HUB_REGISTRY_QUAY, check_BH161),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH161, SEVERITY_WARNING, 4, 12);
-	assert_message_contains(rule_fixture_last(&fixture), "set it to 'https://quay.io'");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH161, SEVERITY_WARNING, 4, 12);
+	rule_expect_message_contains(rule_fixture_last(&fixture), "set it to 'https://quay.io'");
 	rule_fixture_release(&fixture);
 }
 
@@ -753,8 +735,8 @@ static void test_rules_registry_bh161_reports_http(void **state)
 	assert_int_equal(run_rule(&fixture, registry_url_hub(yaml, sizeof(yaml), "http://quay.io"),
 				  HUB_REGISTRY_QUAY, check_BH161),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH161, SEVERITY_WARNING, 4, 12);
-	assert_message_contains(rule_fixture_last(&fixture), "set it to 'https://quay.io'");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH161, SEVERITY_WARNING, 4, 12);
+	rule_expect_message_contains(rule_fixture_last(&fixture), "set it to 'https://quay.io'");
 	rule_fixture_release(&fixture);
 }
 
@@ -797,8 +779,8 @@ static void test_rules_registry_bh162_reports_gar_other_name(void **state)
 						"_json_key", "json_key"),
 				  HUB_REGISTRY_GAR, check_BH162),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH162, SEVERITY_WARNING, 8, 15);
-	assert_message_contains(rule_fixture_last(&fixture), "set it to '_json_key'");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH162, SEVERITY_WARNING, 8, 15);
+	rule_expect_message_contains(rule_fixture_last(&fixture), "set it to '_json_key'");
 	rule_fixture_release(&fixture);
 }
 
@@ -819,8 +801,8 @@ static void test_rules_registry_bh162_reports_quay_user_account(void **state)
 						"alice"),
 				  HUB_REGISTRY_QUAY, check_BH162),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH162, SEVERITY_WARNING, 6, 17);
-	assert_message_contains(rule_fixture_last(&fixture), "not a quay.io robot account");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH162, SEVERITY_WARNING, 6, 17);
+	rule_expect_message_contains(rule_fixture_last(&fixture), "not a quay.io robot account");
 	rule_fixture_release(&fixture);
 }
 
@@ -835,8 +817,8 @@ static void test_rules_registry_bh162_reports_other_organization(void **state)
 						"other+builder", "org+builder"),
 				  HUB_REGISTRY_QUAY, check_BH162),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH162, SEVERITY_WARNING, 6, 17);
-	assert_message_contains(rule_fixture_last(&fixture), "organization 'other'");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH162, SEVERITY_WARNING, 6, 17);
+	rule_expect_message_contains(rule_fixture_last(&fixture), "organization 'other'");
 	rule_fixture_release(&fixture);
 }
 
@@ -868,8 +850,8 @@ static void test_rules_registry_bh163_reports_different_accounts(void **state)
 						"org+pusher"),
 				  HUB_REGISTRY_QUAY, check_BH163),
 			 1);
-	assert_finding(rule_fixture_last(&fixture), RULE_BH163, SEVERITY_WARNING, 8, 15);
-	assert_message_contains(rule_fixture_last(&fixture), "use the same registry account");
+	rule_expect_finding(rule_fixture_last(&fixture), RULE_BH163, SEVERITY_WARNING, 8, 15);
+	rule_expect_message_contains(rule_fixture_last(&fixture), "use the same registry account");
 	rule_fixture_release(&fixture);
 }
 

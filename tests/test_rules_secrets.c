@@ -17,6 +17,7 @@
 #include "check.h"
 #include "load.h"
 #include "merge.h"
+#include "rule_fixture.h"
 
 #define ENC "ENC[AES256_GCM,data:abc=,iv:def=,tag:ghi=,type:str]"
 #define SOPS_METADATA                                                                      \
@@ -31,8 +32,6 @@
 #define SECRET_TEXT "hunter2-do-not-print"
 
 #define MAX_LAYERS 4
-
-typedef void (*rule_check)(const struct rule_context *ctx);
 
 /* Layers, their effective values and a context over both. */
 struct layered_fixture {
@@ -97,7 +96,7 @@ static void layered_release(struct layered_fixture *fixture)
 			tree_doc_free(fixture->docs[i]);
 }
 
-static size_t layered_run(struct layered_fixture *fixture, rule_check check)
+static size_t layered_run(struct layered_fixture *fixture, rule_fixture_check check)
 {
 	size_t before = fixture->findings.count;
 
@@ -111,24 +110,6 @@ static const struct finding *layered_last(const struct layered_fixture *fixture)
 				       : NULL;
 }
 
-static void assert_finding(const struct finding *finding, enum rule_id rule,
-			   enum severity severity, const char *file, size_t line, size_t column)
-{
-	assert_non_null(finding);
-	assert_int_equal(finding->rule, rule);
-	assert_int_equal(finding->severity, severity);
-	assert_string_equal(finding->mark.file, file);
-	assert_int_equal(finding->mark.line, line);
-	assert_int_equal(finding->mark.column, column);
-}
-
-static void assert_message_contains(const struct finding *finding, const char *text)
-{
-	assert_non_null(finding);
-	if (!strstr(finding->message, text))
-		fail_msg("message '%s' does not contain '%s'", finding->message, text);
-}
-
 static void assert_no_finding_prints_secret(const struct layered_fixture *fixture)
 {
 	for (size_t i = 0; i < fixture->findings.count; i++)
@@ -137,7 +118,7 @@ static void assert_no_finding_prints_secret(const struct layered_fixture *fixtur
 
 /* Run check over files and return the number of findings. */
 static size_t run_files(struct layered_fixture *fixture, const struct layer_text *files,
-			size_t count, rule_check check)
+			size_t count, rule_fixture_check check)
 {
 	layered_init(fixture, files, count);
 	return layered_run(fixture, check);
@@ -188,11 +169,12 @@ static void test_rules_secrets_bh170_reports_plain_file_value(void **state)
 
 	(void)state;
 	assert_int_equal(run_files(&fixture, files, 2, check_BH170), 1);
-	assert_finding(layered_last(&fixture), RULE_BH170, SEVERITY_ERROR, "hub.values.yaml", 4,
-		       17);
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH170, SEVERITY_ERROR,
+			       "hub.values.yaml", 4, 17);
 	assert_string_equal(layered_last(&fixture)->path,
 			    "binderhub-service.config.DockerRegistry.password");
-	assert_message_contains(layered_last(&fixture), "plaintext value from 'hub.values.yaml'");
+	rule_expect_message_contains(layered_last(&fixture),
+				     "plaintext value from 'hub.values.yaml'");
 	assert_no_finding_prints_secret(&fixture);
 	layered_release(&fixture);
 }
@@ -208,9 +190,9 @@ static void test_rules_secrets_bh170_reports_ciphertext_in_plain_file(void **sta
 
 	(void)state;
 	assert_int_equal(run_files(&fixture, files, 1, check_BH170), 1);
-	assert_finding(layered_last(&fixture), RULE_BH170, SEVERITY_ERROR, "hub.values.yaml", 3,
-		       30);
-	assert_message_contains(layered_last(&fixture), "undecrypted");
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH170, SEVERITY_ERROR,
+			       "hub.values.yaml", 3, 30);
+	rule_expect_message_contains(layered_last(&fixture), "undecrypted");
 	layered_release(&fixture);
 }
 
@@ -228,9 +210,9 @@ static void test_rules_secrets_bh170_reports_placeholder_overriding(void **state
 
 	(void)state;
 	assert_int_equal(run_files(&fixture, files, 2, check_BH170), 1);
-	assert_finding(layered_last(&fixture), RULE_BH170, SEVERITY_ERROR, "hub.values.yaml", 4,
-		       17);
-	assert_message_contains(layered_last(&fixture), "placeholder");
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH170, SEVERITY_ERROR,
+			       "hub.values.yaml", 4, 17);
+	rule_expect_message_contains(layered_last(&fixture), "placeholder");
 	layered_release(&fixture);
 }
 
@@ -247,10 +229,10 @@ static void test_rules_secrets_bh170_reports_plaintext_in_secret_file(void **sta
 
 	(void)state;
 	assert_int_equal(run_files(&fixture, files, 2, check_BH170), 1);
-	assert_finding(layered_last(&fixture), RULE_BH170, SEVERITY_ERROR,
-		       "enc-hub.secret.values.yaml", 4, 17);
-	assert_message_contains(layered_last(&fixture), "not encrypted in the secret file");
-	assert_message_contains(layered_last(&fixture), "sops edit");
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH170, SEVERITY_ERROR,
+			       "enc-hub.secret.values.yaml", 4, 17);
+	rule_expect_message_contains(layered_last(&fixture), "not encrypted in the secret file");
+	rule_expect_message_contains(layered_last(&fixture), "sops edit");
 	assert_no_finding_prints_secret(&fixture);
 	layered_release(&fixture);
 }
@@ -267,9 +249,9 @@ static void test_rules_secrets_bh170_reports_unencrypted_secret_file(void **stat
 
 	(void)state;
 	assert_int_equal(run_files(&fixture, files, 1, check_BH170), 1);
-	assert_finding(layered_last(&fixture), RULE_BH170, SEVERITY_ERROR,
-		       "enc-hub.secret.values.yaml", 4, 17);
-	assert_message_contains(layered_last(&fixture), "sops --encrypt --in-place");
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH170, SEVERITY_ERROR,
+			       "enc-hub.secret.values.yaml", 4, 17);
+	rule_expect_message_contains(layered_last(&fixture), "sops --encrypt --in-place");
 	assert_no_finding_prints_secret(&fixture);
 	layered_release(&fixture);
 }
@@ -287,8 +269,8 @@ static void test_rules_secrets_bh170_reports_secret_in_list(void **state)
 
 	(void)state;
 	assert_int_equal(run_files(&fixture, files, 1, check_BH170), 1);
-	assert_finding(layered_last(&fixture), RULE_BH170, SEVERITY_ERROR, "hub.values.yaml", 5,
-		       19);
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH170, SEVERITY_ERROR,
+			       "hub.values.yaml", 5, 19);
 	assert_string_equal(layered_last(&fixture)->path, "jupyterhub.hub.accounts[0].password");
 	assert_no_finding_prints_secret(&fixture);
 	layered_release(&fixture);
@@ -331,9 +313,9 @@ static void test_rules_secrets_bh171_reports_overridden_plaintext(void **state)
 
 	(void)state;
 	assert_int_equal(run_files(&fixture, files, 2, check_BH171), 1);
-	assert_finding(layered_last(&fixture), RULE_BH171, SEVERITY_WARNING, "hub.values.yaml", 4,
-		       17);
-	assert_message_contains(layered_last(&fixture), "rotate");
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH171, SEVERITY_WARNING,
+			       "hub.values.yaml", 4, 17);
+	rule_expect_message_contains(layered_last(&fixture), "rotate");
 	assert_no_finding_prints_secret(&fixture);
 	assert_int_equal(layered_run(&fixture, check_BH170), 0);
 	layered_release(&fixture);
@@ -378,8 +360,8 @@ static void test_rules_secrets_bh171_reports_near_placeholder(void **state)
 
 	(void)state;
 	assert_int_equal(run_files(&fixture, files, 1, check_BH171), 1);
-	assert_finding(layered_last(&fixture), RULE_BH171, SEVERITY_WARNING, "hub.values.yaml", 5,
-		       24);
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH171, SEVERITY_WARNING,
+			       "hub.values.yaml", 5, 24);
 	layered_release(&fixture);
 }
 
@@ -399,8 +381,8 @@ static void test_rules_secrets_bh171_reports_outside_basehub(void **state)
 
 	(void)state;
 	assert_int_equal(run_files(&fixture, files, 1, check_BH171), 1);
-	assert_finding(layered_last(&fixture), RULE_BH171, SEVERITY_WARNING, "hub.values.yaml", 7,
-		       19);
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH171, SEVERITY_WARNING,
+			       "hub.values.yaml", 7, 19);
 	assert_string_equal(layered_last(&fixture)->path,
 			    "dask-gateway.gateway.auth.jupyterhub.apiToken");
 	assert_no_finding_prints_secret(&fixture);
@@ -450,9 +432,9 @@ static void test_rules_secrets_bh172_reports_missing_metadata(void **state)
 
 	(void)state;
 	assert_int_equal(run_files(&fixture, files, 2, check_BH172), 1);
-	assert_finding(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
-		       "enc-hub.secret.values.yaml", 1, 1);
-	assert_message_contains(layered_last(&fixture), "no top-level sops mapping");
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
+			       "enc-hub.secret.values.yaml", 1, 1);
+	rule_expect_message_contains(layered_last(&fixture), "no top-level sops mapping");
 	assert_no_finding_prints_secret(&fixture);
 	layered_release(&fixture);
 }
@@ -467,8 +449,8 @@ static void test_rules_secrets_bh172_reports_scalar_metadata(void **state)
 
 	(void)state;
 	assert_int_equal(run_files(&fixture, files, 1, check_BH172), 1);
-	assert_finding(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
-		       "enc-hub.secret.values.yaml", 2, 7);
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
+			       "enc-hub.secret.values.yaml", 2, 7);
 	layered_release(&fixture);
 }
 
@@ -485,8 +467,8 @@ static void test_rules_secrets_bh172_reports_plaintext_value(void **state)
 
 	(void)state;
 	assert_int_equal(run_files(&fixture, files, 1, check_BH172), 1);
-	assert_finding(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
-		       "enc-hub.secret.values.yaml", 4, 15);
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
+			       "enc-hub.secret.values.yaml", 4, 15);
 	assert_string_equal(layered_last(&fixture)->path, "jupyterhub.imagePullSecret.username");
 	assert_null(strstr(layered_last(&fixture)->message, "org+puller"));
 	layered_release(&fixture);
@@ -522,8 +504,8 @@ static void test_rules_secrets_bh172_reports_list_item(void **state)
 
 	(void)state;
 	assert_int_equal(run_files(&fixture, files, 1, check_BH172), 1);
-	assert_finding(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
-		       "enc-hub.secret.values.yaml", 5, 9);
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
+			       "enc-hub.secret.values.yaml", 5, 9);
 	assert_string_equal(layered_last(&fixture)->path, "jupyterhub.hub.tokens[1]");
 	assert_no_finding_prints_secret(&fixture);
 	layered_release(&fixture);
@@ -563,8 +545,8 @@ static void test_rules_secrets_bh172_uses_own_suffix(void **state)
 
 	(void)state;
 	assert_int_equal(run_files(&fixture, files, 1, check_BH172), 1);
-	assert_finding(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
-		       "enc-hub.secret.values.yaml", 3, 21);
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
+			       "enc-hub.secret.values.yaml", 3, 21);
 	layered_release(&fixture);
 }
 
@@ -581,8 +563,8 @@ static void test_rules_secrets_bh172_uses_encrypted_suffix(void **state)
 
 	(void)state;
 	assert_int_equal(run_files(&fixture, files, 1, check_BH172), 1);
-	assert_finding(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
-		       "enc-hub.secret.values.yaml", 3, 20);
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
+			       "enc-hub.secret.values.yaml", 3, 20);
 	layered_release(&fixture);
 }
 
@@ -601,8 +583,8 @@ static void test_rules_secrets_bh172_uses_encrypted_regex(void **state)
 
 	(void)state;
 	assert_int_equal(run_files(&fixture, files, 1, check_BH172), 1);
-	assert_finding(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
-		       "enc-hub.secret.values.yaml", 5, 17);
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
+			       "enc-hub.secret.values.yaml", 5, 17);
 	assert_no_finding_prints_secret(&fixture);
 	layered_release(&fixture);
 }
@@ -623,8 +605,8 @@ static void test_rules_secrets_bh172_uses_unencrypted_regex(void **state)
 
 	(void)state;
 	assert_int_equal(run_files(&fixture, files, 1, check_BH172), 1);
-	assert_finding(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
-		       "enc-hub.secret.values.yaml", 6, 17);
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
+			       "enc-hub.secret.values.yaml", 6, 17);
 	layered_release(&fixture);
 }
 
@@ -642,8 +624,8 @@ static void test_rules_secrets_bh172_uses_comment_regex(void **state)
 
 	(void)state;
 	assert_int_equal(run_files(&fixture, files, 1, check_BH172), 1);
-	assert_finding(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
-		       "enc-hub.secret.values.yaml", 4, 13);
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
+			       "enc-hub.secret.values.yaml", 4, 13);
 	layered_release(&fixture);
 }
 
@@ -661,8 +643,8 @@ static void test_rules_secrets_bh172_uses_encrypted_comment_regex(void **state)
 
 	(void)state;
 	assert_int_equal(run_files(&fixture, files, 1, check_BH172), 1);
-	assert_finding(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
-		       "enc-hub.secret.values.yaml", 4, 13);
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
+			       "enc-hub.secret.values.yaml", 4, 13);
 	layered_release(&fixture);
 }
 
@@ -679,10 +661,10 @@ static void test_rules_secrets_bh172_reports_conflicting_settings(void **state)
 
 	(void)state;
 	assert_int_equal(run_files(&fixture, files, 1, check_BH172), 1);
-	assert_finding(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
-		       "enc-hub.secret.values.yaml", 4, 3);
-	assert_message_contains(layered_last(&fixture),
-				"sets both unencrypted_suffix and encrypted_regex");
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
+			       "enc-hub.secret.values.yaml", 4, 3);
+	rule_expect_message_contains(layered_last(&fixture),
+				     "sets both unencrypted_suffix and encrypted_regex");
 	layered_release(&fixture);
 }
 

@@ -11,67 +11,22 @@
 #include "check.h"
 #include "rule_fixture.h"
 
-typedef void (*rule_check)(const struct rule_context *ctx);
-
-/* Run check and assert that it added exactly one finding of rule at line:column. */
-static const struct finding *expect_one(struct rule_fixture *fixture, rule_check check,
-					enum rule_id rule, enum severity severity, size_t line,
-					size_t column)
-{
-	const struct finding *finding;
-
-	assert_int_equal(rule_fixture_run(fixture, check), 1);
-	finding = rule_fixture_last(fixture);
-	assert_non_null(finding);
-	assert_int_equal(finding->rule, rule);
-	assert_int_equal(finding->severity, severity);
-	assert_int_equal(finding->mark.line, line);
-	assert_int_equal(finding->mark.column, column);
-	return finding;
-}
-
-static void expect_message_contains(const struct finding *finding, const char *part)
-{
-	if (!strstr(finding->message, part))
-		fail_msg("message '%s' lacks '%s'", finding->message, part);
-}
-
-static void check_one(const char *yaml, enum hub_mode mode, rule_check check, enum rule_id rule,
-		      enum severity severity, size_t line, size_t column, const char *part)
-{
-	struct rule_fixture fixture;
-
-	rule_fixture_init(&fixture, yaml, mode);
-	expect_message_contains(expect_one(&fixture, check, rule, severity, line, column), part);
-	rule_fixture_release(&fixture);
-}
-
-static void check_none(const char *yaml, enum hub_mode mode, rule_check check)
-{
-	struct rule_fixture fixture;
-
-	rule_fixture_init(&fixture, yaml, mode);
-	assert_int_equal(rule_fixture_run(&fixture, check), 0);
-	rule_fixture_release(&fixture);
-}
-
-#define AUTH HUB_AUTHENTICATED
-
 /* ---- BH010 ---------------------------------------------------------------------- */
 
 static void test_rules_storage_bh010_enabled(void **state)
 {
 	(void)state;
-	check_one("jupyterhub-home-nfs:\n"
-		  "  enabled: true\n",
-		  AUTH, check_BH010, RULE_BH010, SEVERITY_WARNING, 2, 12, "set it to false");
+	rule_expect_reports("jupyterhub-home-nfs:\n"
+			    "  enabled: true\n",
+			    HUB_AUTHENTICATED, check_BH010, RULE_BH010, SEVERITY_WARNING, 2, 12,
+			    "set it to false");
 }
 
 static void test_rules_storage_bh010_absent_without_defaults(void **state)
 {
 	(void)state;
-	check_one("jupyterhub-home-nfs: {}\n", AUTH, check_BH010, RULE_BH010, SEVERITY_WARNING, 1,
-		  1, "deploys the NFS home server by default");
+	rule_expect_reports("jupyterhub-home-nfs: {}\n", HUB_AUTHENTICATED, check_BH010, RULE_BH010,
+			    SEVERITY_WARNING, 1, 1, "deploys the NFS home server by default");
 }
 
 static void test_rules_storage_bh010_absent_from_older_chart_passes(void **state)
@@ -79,7 +34,7 @@ static void test_rules_storage_bh010_absent_from_older_chart_passes(void **state
 	struct rule_fixture fixture;
 
 	(void)state;
-	rule_fixture_init(&fixture, "jupyterhub: {}\n", AUTH);
+	rule_fixture_init(&fixture, "jupyterhub: {}\n", HUB_AUTHENTICATED);
 	fixture.ctx.have_defaults = true;
 	fixture.ctx.defaults_name = "chart-defaults.yaml";
 	assert_int_equal(rule_fixture_run(&fixture, check_BH010), 0);
@@ -89,9 +44,9 @@ static void test_rules_storage_bh010_absent_from_older_chart_passes(void **state
 static void test_rules_storage_bh010_false_passes(void **state)
 {
 	(void)state;
-	check_none("jupyterhub-home-nfs:\n"
-		   "  enabled: false\n",
-		   AUTH, check_BH010);
+	rule_expect_passes("jupyterhub-home-nfs:\n"
+			   "  enabled: false\n",
+			   HUB_AUTHENTICATED, check_BH010);
 }
 
 /* ---- BH011 ---------------------------------------------------------------------- */
@@ -109,15 +64,15 @@ static const char admin_mounts_kept[] = "jupyterhub:\n"
 static void test_rules_storage_bh011_default_mounts_kept(void **state)
 {
 	(void)state;
-	check_one(admin_mounts_kept, AUTH, check_BH011, RULE_BH011, SEVERITY_ERROR, 5, 9,
-		  "still mounts 'home'");
+	rule_expect_reports(admin_mounts_kept, HUB_AUTHENTICATED, check_BH011, RULE_BH011,
+			    SEVERITY_ERROR, 5, 9, "still mounts 'home'");
 }
 
 static void test_rules_storage_bh011_mapping_mentions_empty_mapping(void **state)
 {
 	(void)state;
-	check_one(admin_mounts_kept, AUTH, check_BH011, RULE_BH011, SEVERITY_ERROR, 5, 9,
-		  "an empty mapping {} keeps the chart's");
+	rule_expect_reports(admin_mounts_kept, HUB_AUTHENTICATED, check_BH011, RULE_BH011,
+			    SEVERITY_ERROR, 5, 9, "an empty mapping {} keeps the chart's");
 }
 
 /* basehub's two admin mounts, both of volume home. */
@@ -138,8 +93,9 @@ static char *bh011_message(const char *yaml)
 	struct rule_fixture fixture;
 	char *message;
 
-	rule_fixture_init(&fixture, yaml, AUTH);
-	message = strdup(expect_one(&fixture, check_BH011, RULE_BH011, SEVERITY_ERROR, 5, 9)->message);
+	rule_fixture_init(&fixture, yaml, HUB_AUTHENTICATED);
+	message = strdup(
+		rule_expect_one(&fixture, check_BH011, RULE_BH011, SEVERITY_ERROR, 5, 9)->message);
 	assert_non_null(message);
 	rule_fixture_release(&fixture);
 	return message;
@@ -179,43 +135,44 @@ static void test_rules_storage_bh011_names_volume_once(void **state)
 static void test_rules_storage_bh011_list(void **state)
 {
 	(void)state;
-	check_one("jupyterhub:\n"
-		  "  custom:\n"
-		  "    singleuserAdmin:\n"
-		  "      extraVolumeMounts:\n"
-		  "        - name: home\n"
-		  "          mountPath: /home/jovyan/shared\n",
-		  AUTH, check_BH011, RULE_BH011, SEVERITY_ERROR, 5, 9, "still mounts 'home'");
+	rule_expect_reports("jupyterhub:\n"
+			    "  custom:\n"
+			    "    singleuserAdmin:\n"
+			    "      extraVolumeMounts:\n"
+			    "        - name: home\n"
+			    "          mountPath: /home/jovyan/shared\n",
+			    HUB_AUTHENTICATED, check_BH011, RULE_BH011, SEVERITY_ERROR, 5, 9,
+			    "still mounts 'home'");
 }
 
 static void test_rules_storage_bh011_null_passes(void **state)
 {
 	(void)state;
-	check_none("jupyterhub:\n"
-		   "  custom:\n"
-		   "    singleuserAdmin:\n"
-		   "      extraVolumeMounts:\n",
-		   AUTH, check_BH011);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom:\n"
+			   "    singleuserAdmin:\n"
+			   "      extraVolumeMounts:\n",
+			   HUB_AUTHENTICATED, check_BH011);
 }
 
 static void test_rules_storage_bh011_empty_list_passes(void **state)
 {
 	(void)state;
 	/* [] does clear the mounts; BH008 reports it as a schema error instead. */
-	check_none("jupyterhub:\n"
-		   "  custom:\n"
-		   "    singleuserAdmin:\n"
-		   "      extraVolumeMounts: []\n",
-		   AUTH, check_BH011);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom:\n"
+			   "    singleuserAdmin:\n"
+			   "      extraVolumeMounts: []\n",
+			   HUB_AUTHENTICATED, check_BH011);
 }
 
 static void test_rules_storage_bh011_absent_passes(void **state)
 {
 	(void)state;
-	check_none("jupyterhub:\n"
-		   "  custom:\n"
-		   "    singleuserAdmin: {}\n",
-		   AUTH, check_BH011);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom:\n"
+			   "    singleuserAdmin: {}\n",
+			   HUB_AUTHENTICATED, check_BH011);
 }
 
 /* ---- BH012 ---------------------------------------------------------------------- */
@@ -223,32 +180,32 @@ static void test_rules_storage_bh011_absent_passes(void **state)
 static void test_rules_storage_bh012_static(void **state)
 {
 	(void)state;
-	check_one("jupyterhub:\n"
-		  "  singleuser:\n"
-		  "    storage:\n"
-		  "      type: static\n",
-		  AUTH, check_BH012, RULE_BH012, SEVERITY_ERROR, 4, 13,
-		  "jupyterhub.singleuser.storage.type is 'static'; set it to 'none'");
+	rule_expect_reports("jupyterhub:\n"
+			    "  singleuser:\n"
+			    "    storage:\n"
+			    "      type: static\n",
+			    HUB_AUTHENTICATED, check_BH012, RULE_BH012, SEVERITY_ERROR, 4, 13,
+			    "jupyterhub.singleuser.storage.type is 'static'; set it to 'none'");
 }
 
 static void test_rules_storage_bh012_absent(void **state)
 {
 	(void)state;
-	check_one("jupyterhub:\n"
-		  "  singleuser:\n"
-		  "    storage: {}\n",
-		  AUTH, check_BH012, RULE_BH012, SEVERITY_ERROR, 3, 5,
-		  "missing jupyterhub.singleuser.storage.type; set it to 'none'");
+	rule_expect_reports("jupyterhub:\n"
+			    "  singleuser:\n"
+			    "    storage: {}\n",
+			    HUB_AUTHENTICATED, check_BH012, RULE_BH012, SEVERITY_ERROR, 3, 5,
+			    "missing jupyterhub.singleuser.storage.type; set it to 'none'");
 }
 
 static void test_rules_storage_bh012_none_passes(void **state)
 {
 	(void)state;
-	check_none("jupyterhub:\n"
-		   "  singleuser:\n"
-		   "    storage:\n"
-		   "      type: none\n",
-		   AUTH, check_BH012);
+	rule_expect_passes("jupyterhub:\n"
+			   "  singleuser:\n"
+			   "    storage:\n"
+			   "      type: none\n",
+			   HUB_AUTHENTICATED, check_BH012);
 }
 
 /* ---- BH013, BH014 ----------------------------------------------------------------- */
@@ -256,28 +213,28 @@ static void test_rules_storage_bh012_none_passes(void **state)
 static void test_rules_storage_bh013_home_without_storage(void **state)
 {
 	(void)state;
-	check_one("jupyterhub:\n"
-		  "  singleuser:\n"
-		  "    storage:\n"
-		  "      type: none\n"
-		  "      extraVolumeMounts:\n"
-		  "        - name: home\n"
-		  "          mountPath: /home/jovyan/shared\n",
-		  AUTH, check_BH013, RULE_BH013, SEVERITY_ERROR, 6, 17,
-		  "storage.type 'none' creates no home volume");
+	rule_expect_reports("jupyterhub:\n"
+			    "  singleuser:\n"
+			    "    storage:\n"
+			    "      type: none\n"
+			    "      extraVolumeMounts:\n"
+			    "        - name: home\n"
+			    "          mountPath: /home/jovyan/shared\n",
+			    HUB_AUTHENTICATED, check_BH013, RULE_BH013, SEVERITY_ERROR, 6, 17,
+			    "storage.type 'none' creates no home volume");
 }
 
 static void test_rules_storage_bh013_home_with_storage_passes(void **state)
 {
 	(void)state;
-	check_none("jupyterhub:\n"
-		   "  singleuser:\n"
-		   "    storage:\n"
-		   "      type: static\n"
-		   "      extraVolumeMounts:\n"
-		   "        - name: home\n"
-		   "          mountPath: /home/jovyan/shared\n",
-		   AUTH, check_BH013);
+	rule_expect_passes("jupyterhub:\n"
+			   "  singleuser:\n"
+			   "    storage:\n"
+			   "      type: static\n"
+			   "      extraVolumeMounts:\n"
+			   "        - name: home\n"
+			   "          mountPath: /home/jovyan/shared\n",
+			   HUB_AUTHENTICATED, check_BH013);
 }
 
 /* basehub's defaults with type none and only the volumes nulled: the
@@ -302,40 +259,41 @@ static const char dev_shm_and_home[] = "jupyterhub:\n"
 static void test_rules_storage_bh014_names_each_volume_once(void **state)
 {
 	(void)state;
-	check_one("jupyterhub:\n"
-		  "  singleuser:\n"
-		  "    storage:\n"
-		  "      extraVolumeMounts:\n"
-		  "        - name: dev-shm\n"
-		  "        - name: home\n"
-		  "        - name: home\n"
-		  "        - name: dev-shm\n",
-		  AUTH, check_BH014, RULE_BH014, SEVERITY_INFO, 5, 9, "keeps 'dev-shm', 'home';");
+	rule_expect_reports("jupyterhub:\n"
+			    "  singleuser:\n"
+			    "    storage:\n"
+			    "      extraVolumeMounts:\n"
+			    "        - name: dev-shm\n"
+			    "        - name: home\n"
+			    "        - name: home\n"
+			    "        - name: dev-shm\n",
+			    HUB_AUTHENTICATED, check_BH014, RULE_BH014, SEVERITY_INFO, 5, 9,
+			    "keeps 'dev-shm', 'home';");
 }
 
 static void test_rules_storage_bh014_counts_distinct_names_beyond_three(void **state)
 {
 	(void)state;
-	check_one("jupyterhub:\n"
-		  "  singleuser:\n"
-		  "    storage:\n"
-		  "      extraVolumeMounts:\n"
-		  "        - name: a\n"
-		  "        - name: a\n"
-		  "        - name: b\n"
-		  "        - name: c\n"
-		  "        - name: d\n"
-		  "        - name: d\n"
-		  "        - name: e\n",
-		  AUTH, check_BH014, RULE_BH014, SEVERITY_INFO, 5, 9,
-		  "keeps 'a', 'b', 'c' and 2 more;");
+	rule_expect_reports("jupyterhub:\n"
+			    "  singleuser:\n"
+			    "    storage:\n"
+			    "      extraVolumeMounts:\n"
+			    "        - name: a\n"
+			    "        - name: a\n"
+			    "        - name: b\n"
+			    "        - name: c\n"
+			    "        - name: d\n"
+			    "        - name: d\n"
+			    "        - name: e\n",
+			    HUB_AUTHENTICATED, check_BH014, RULE_BH014, SEVERITY_INFO, 5, 9,
+			    "keeps 'a', 'b', 'c' and 2 more;");
 }
 
 static void test_rules_storage_bh013_mapping_form(void **state)
 {
 	(void)state;
-	check_one(dev_shm_and_home, AUTH, check_BH013, RULE_BH013, SEVERITY_ERROR, 15, 17,
-		  "mounts volume 'home'");
+	rule_expect_reports(dev_shm_and_home, HUB_AUTHENTICATED, check_BH013, RULE_BH013,
+			    SEVERITY_ERROR, 15, 17, "mounts volume 'home'");
 }
 
 static const char dev_shm_only[] = "jupyterhub:\n"
@@ -355,39 +313,39 @@ static const char dev_shm_only[] = "jupyterhub:\n"
 static void test_rules_storage_bh013_dev_shm_leftover_passes(void **state)
 {
 	(void)state;
-	check_none(dev_shm_only, AUTH, check_BH013);
+	rule_expect_passes(dev_shm_only, HUB_AUTHENTICATED, check_BH013);
 }
 
 static void test_rules_storage_bh014_dev_shm_leftover(void **state)
 {
 	(void)state;
-	check_one(dev_shm_only, AUTH, check_BH014, RULE_BH014, SEVERITY_INFO, 11, 9,
-		  "keeps 'dev-shm' and storage.extraVolumes keeps 'dev-shm'");
+	rule_expect_reports(dev_shm_only, HUB_AUTHENTICATED, check_BH014, RULE_BH014, SEVERITY_INFO,
+			    11, 9, "keeps 'dev-shm' and storage.extraVolumes keeps 'dev-shm'");
 }
 
 static void test_rules_storage_bh014_volume_only(void **state)
 {
 	(void)state;
-	check_one("jupyterhub:\n"
-		  "  singleuser:\n"
-		  "    storage:\n"
-		  "      extraVolumes:\n"
-		  "        - name: dev-shm\n"
-		  "      extraVolumeMounts:\n",
-		  AUTH, check_BH014, RULE_BH014, SEVERITY_INFO, 5, 9,
-		  "jupyterhub.singleuser.storage.extraVolumes keeps 'dev-shm'");
+	rule_expect_reports("jupyterhub:\n"
+			    "  singleuser:\n"
+			    "    storage:\n"
+			    "      extraVolumes:\n"
+			    "        - name: dev-shm\n"
+			    "      extraVolumeMounts:\n",
+			    HUB_AUTHENTICATED, check_BH014, RULE_BH014, SEVERITY_INFO, 5, 9,
+			    "jupyterhub.singleuser.storage.extraVolumes keeps 'dev-shm'");
 }
 
 static void test_rules_storage_bh014_both_null_passes(void **state)
 {
 	(void)state;
-	check_none("jupyterhub:\n"
-		   "  singleuser:\n"
-		   "    storage:\n"
-		   "      type: none\n"
-		   "      extraVolumeMounts:\n"
-		   "      extraVolumes:\n",
-		   AUTH, check_BH014);
+	rule_expect_passes("jupyterhub:\n"
+			   "  singleuser:\n"
+			   "    storage:\n"
+			   "      type: none\n"
+			   "      extraVolumeMounts:\n"
+			   "      extraVolumes:\n",
+			   HUB_AUTHENTICATED, check_BH014);
 }
 
 /* ---- BH015, BH016 ----------------------------------------------------------------- */
@@ -406,42 +364,43 @@ static const char init_container_home[] = "jupyterhub:\n"
 static void test_rules_storage_bh015_home_mount(void **state)
 {
 	(void)state;
-	check_one(init_container_home, AUTH, check_BH015, RULE_BH015, SEVERITY_ERROR, 9, 19,
-		  "init container 'volume-mount-ownership-fix' mounts volume 'home'");
+	rule_expect_reports(init_container_home, HUB_AUTHENTICATED, check_BH015, RULE_BH015,
+			    SEVERITY_ERROR, 9, 19,
+			    "init container 'volume-mount-ownership-fix' mounts volume 'home'");
 }
 
 static void test_rules_storage_bh015_defined_volume_passes(void **state)
 {
 	(void)state;
-	check_none("jupyterhub:\n"
-		   "  singleuser:\n"
-		   "    storage:\n"
-		   "      type: none\n"
-		   "      extraVolumes:\n"
-		   "        - name: scratch\n"
-		   "          emptyDir: {}\n"
-		   "    initContainers:\n"
-		   "      - name: prepare\n"
-		   "        volumeMounts:\n"
-		   "          - name: scratch\n"
-		   "            mountPath: /scratch\n",
-		   AUTH, check_BH015);
+	rule_expect_passes("jupyterhub:\n"
+			   "  singleuser:\n"
+			   "    storage:\n"
+			   "      type: none\n"
+			   "      extraVolumes:\n"
+			   "        - name: scratch\n"
+			   "          emptyDir: {}\n"
+			   "    initContainers:\n"
+			   "      - name: prepare\n"
+			   "        volumeMounts:\n"
+			   "          - name: scratch\n"
+			   "            mountPath: /scratch\n",
+			   HUB_AUTHENTICATED, check_BH015);
 }
 
 static void test_rules_storage_bh016_init_containers(void **state)
 {
 	(void)state;
-	check_one(init_container_home, AUTH, check_BH016, RULE_BH016, SEVERITY_WARNING, 6, 7,
-		  "still runs 'volume-mount-ownership-fix'");
+	rule_expect_reports(init_container_home, HUB_AUTHENTICATED, check_BH016, RULE_BH016,
+			    SEVERITY_WARNING, 6, 7, "still runs 'volume-mount-ownership-fix'");
 }
 
 static void test_rules_storage_bh016_empty_passes(void **state)
 {
 	(void)state;
-	check_none("jupyterhub:\n"
-		   "  singleuser:\n"
-		   "    initContainers: []\n",
-		   AUTH, check_BH016);
+	rule_expect_passes("jupyterhub:\n"
+			   "  singleuser:\n"
+			   "    initContainers: []\n",
+			   HUB_AUTHENTICATED, check_BH016);
 }
 
 /* ---- BH017 ---------------------------------------------------------------------- */
@@ -449,29 +408,30 @@ static void test_rules_storage_bh016_empty_passes(void **state)
 static void test_rules_storage_bh017_profiles(void **state)
 {
 	(void)state;
-	check_one("jupyterhub:\n"
-		  "  singleuser:\n"
-		  "    profileList:\n"
-		  "      - display_name: Small\n"
-		  "      - display_name: Large\n",
-		  AUTH, check_BH017, RULE_BH017, SEVERITY_ERROR, 4, 7, "has 2 profiles");
+	rule_expect_reports("jupyterhub:\n"
+			    "  singleuser:\n"
+			    "    profileList:\n"
+			    "      - display_name: Small\n"
+			    "      - display_name: Large\n",
+			    HUB_AUTHENTICATED, check_BH017, RULE_BH017, SEVERITY_ERROR, 4, 7,
+			    "has 2 profiles");
 }
 
 static void test_rules_storage_bh017_empty_passes(void **state)
 {
 	(void)state;
-	check_none("jupyterhub:\n"
-		   "  singleuser:\n"
-		   "    profileList: []\n",
-		   AUTH, check_BH017);
+	rule_expect_passes("jupyterhub:\n"
+			   "  singleuser:\n"
+			   "    profileList: []\n",
+			   HUB_AUTHENTICATED, check_BH017);
 }
 
 static void test_rules_storage_bh017_absent_passes(void **state)
 {
 	(void)state;
-	check_none("jupyterhub:\n"
-		   "  singleuser: {}\n",
-		   AUTH, check_BH017);
+	rule_expect_passes("jupyterhub:\n"
+			   "  singleuser: {}\n",
+			   HUB_AUTHENTICATED, check_BH017);
 }
 
 int main(void)

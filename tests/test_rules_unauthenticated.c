@@ -10,68 +10,28 @@
 
 #include <cmocka.h>
 
-#include <string.h>
-
 #include "check.h"
 #include "rule_fixture.h"
-
-/* Checks of the last finding, as a macro so that a failure names the test's line. */
-#define assert_finding(fixture, rule_, severity_, line_, column_)                              \
-	do {                                                                                   \
-		const struct finding *finding_ = rule_fixture_last(fixture);                   \
-		assert_non_null(finding_);                                                     \
-		assert_int_equal(finding_->rule, rule_);                                       \
-		assert_int_equal(finding_->severity, severity_);                               \
-		assert_int_equal(finding_->mark.line, line_);                                  \
-		assert_int_equal(finding_->mark.column, column_);                              \
-	} while (0)
-
-#define assert_message_has(fixture, text)                                                      \
-	assert_non_null(strstr(rule_fixture_last(fixture)->message, text))
-
-static size_t run_check(struct rule_fixture *fixture, const char *yaml, enum hub_mode mode,
-			void (*check)(const struct rule_context *))
-{
-	rule_fixture_init(fixture, yaml, mode);
-	return rule_fixture_run(fixture, check);
-}
-
-static size_t run_unauthenticated(struct rule_fixture *fixture, const char *yaml,
-				  void (*check)(const struct rule_context *))
-{
-	return run_check(fixture, yaml, HUB_UNAUTHENTICATED, check);
-}
 
 /* BH111: no redirect to a server, as on authenticated hubs */
 
 static void test_rules_unauthenticated_bh111_reports_redirect(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  hub:\n"
-					     "    redirectToServer: yes\n",
-					     check_BH111),
-			 1);
-	assert_finding(&fixture, RULE_BH111, SEVERITY_WARNING, 3, 23);
-	assert_message_has(&fixture, "'yes'");
-	rule_fixture_release(&fixture);
+	rule_expect_reports("jupyterhub:\n"
+			    "  hub:\n"
+			    "    redirectToServer: yes\n",
+			    HUB_UNAUTHENTICATED, check_BH111, RULE_BH111, SEVERITY_WARNING, 3, 23,
+			    "'yes'");
 }
 
 static void test_rules_unauthenticated_bh111_passes_false(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  hub:\n"
-					     "    redirectToServer: false\n",
-					     check_BH111),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  hub:\n"
+			   "    redirectToServer: false\n",
+			   HUB_UNAUTHENTICATED, check_BH111);
 }
 
 static void test_rules_unauthenticated_bh111_reports_missing(void **state)
@@ -79,13 +39,12 @@ static void test_rules_unauthenticated_bh111_reports_missing(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  hub:\n"
-					     "    loadRoles: {}\n",
-					     check_BH111),
-			 1);
-	assert_finding(&fixture, RULE_BH111, SEVERITY_WARNING, 2, 3);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  hub:\n"
+			  "    loadRoles: {}\n",
+			  HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH111, RULE_BH111, SEVERITY_WARNING, 2, 3);
 	rule_fixture_release(&fixture);
 }
 
@@ -100,56 +59,35 @@ static void test_rules_unauthenticated_bh111_reports_missing(void **state)
 
 static void test_rules_unauthenticated_bh130_reports_login_authenticator(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture, AUTHENTICATOR("github"), check_BH130), 1);
-	assert_finding(&fixture, RULE_BH130, SEVERITY_ERROR, 5, 30);
-	assert_message_has(&fixture, "'github'");
-	rule_fixture_release(&fixture);
+	rule_expect_reports(AUTHENTICATOR("github"), HUB_UNAUTHENTICATED, check_BH130, RULE_BH130,
+			    SEVERITY_ERROR, 5, 30, "'github'");
 }
 
 static void test_rules_unauthenticated_bh130_passes_quoted_null(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture, AUTHENTICATOR("\"null\""), check_BH130), 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes(AUTHENTICATOR("\"null\""), HUB_UNAUTHENTICATED, check_BH130);
 }
 
 static void test_rules_unauthenticated_bh130_passes_class_path_any_case(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     AUTHENTICATOR("JupyterHub.Auth.NullAuthenticator"),
-					     check_BH130),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes(AUTHENTICATOR("JupyterHub.Auth.NullAuthenticator"), HUB_UNAUTHENTICATED,
+			   check_BH130);
 }
 
 static void test_rules_unauthenticated_bh130_passes_tmp(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture, AUTHENTICATOR("tmpauthenticator"),
-					     check_BH130),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes(AUTHENTICATOR("tmpauthenticator"), HUB_UNAUTHENTICATED, check_BH130);
 }
 
 static void test_rules_unauthenticated_bh130_reports_unquoted_null(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture, AUTHENTICATOR("null"), check_BH130), 1);
-	assert_finding(&fixture, RULE_BH130, SEVERITY_ERROR, 5, 30);
-	assert_message_has(&fixture, "unquoted null");
-	rule_fixture_release(&fixture);
+	rule_expect_reports(AUTHENTICATOR("null"), HUB_UNAUTHENTICATED, check_BH130, RULE_BH130,
+			    SEVERITY_ERROR, 5, 30, "unquoted null");
 }
 
 static void test_rules_unauthenticated_bh130_reports_missing(void **state)
@@ -157,36 +95,28 @@ static void test_rules_unauthenticated_bh130_reports_missing(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  hub:\n"
-					     "    config:\n"
-					     "      JupyterHub:\n"
-					     "        admin_access: false\n",
-					     check_BH130),
-			 1);
-	assert_finding(&fixture, RULE_BH130, SEVERITY_ERROR, 4, 7);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  hub:\n"
+			  "    config:\n"
+			  "      JupyterHub:\n"
+			  "        admin_access: false\n",
+			  HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH130, RULE_BH130, SEVERITY_ERROR, 4, 7);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_unauthenticated_bh131_reports_tmp(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture, AUTHENTICATOR("tmp"), check_BH131), 1);
-	assert_finding(&fixture, RULE_BH131, SEVERITY_WARNING, 5, 30);
-	assert_message_has(&fixture, "'tmp'");
-	rule_fixture_release(&fixture);
+	rule_expect_reports(AUTHENTICATOR("tmp"), HUB_UNAUTHENTICATED, check_BH131, RULE_BH131,
+			    SEVERITY_WARNING, 5, 30, "'tmp'");
 }
 
 static void test_rules_unauthenticated_bh131_passes_null(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture, AUTHENTICATOR("\"null\""), check_BH131), 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes(AUTHENTICATOR("\"null\""), HUB_UNAUTHENTICATED, check_BH131);
 }
 
 /* BH132 and BH133: homepage and admins */
@@ -196,32 +126,26 @@ static void test_rules_unauthenticated_bh132_reports_enabled(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  custom:\n"
-					     "    homepage:\n"
-					     "      templateVars:\n"
-					     "        enabled: true\n",
-					     check_BH132),
-			 1);
-	assert_finding(&fixture, RULE_BH132, SEVERITY_WARNING, 5, 18);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  custom:\n"
+			  "    homepage:\n"
+			  "      templateVars:\n"
+			  "        enabled: true\n",
+			  HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH132, RULE_BH132, SEVERITY_WARNING, 5, 18);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_unauthenticated_bh132_passes_disabled(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  custom:\n"
-					     "    homepage:\n"
-					     "      templateVars:\n"
-					     "        enabled: false\n",
-					     check_BH132),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom:\n"
+			   "    homepage:\n"
+			   "      templateVars:\n"
+			   "        enabled: false\n",
+			   HUB_UNAUTHENTICATED, check_BH132);
 }
 
 static void test_rules_unauthenticated_bh132_reports_missing(void **state)
@@ -229,14 +153,13 @@ static void test_rules_unauthenticated_bh132_reports_missing(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  custom:\n"
-					     "    homepage:\n"
-					     "      gitRepoBranch: master\n",
-					     check_BH132),
-			 1);
-	assert_finding(&fixture, RULE_BH132, SEVERITY_WARNING, 3, 5);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  custom:\n"
+			  "    homepage:\n"
+			  "      gitRepoBranch: master\n",
+			  HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH132, RULE_BH132, SEVERITY_WARNING, 3, 5);
 	rule_fixture_release(&fixture);
 }
 
@@ -245,45 +168,34 @@ static void test_rules_unauthenticated_bh133_reports_staff_admins(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  custom:\n"
-					     "    2i2c:\n"
-					     "      add_staff_user_ids_to_admin_users: true\n",
-					     check_BH133),
-			 1);
-	assert_finding(&fixture, RULE_BH133, SEVERITY_WARNING, 4, 42);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  custom:\n"
+			  "    2i2c:\n"
+			  "      add_staff_user_ids_to_admin_users: true\n",
+			  HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH133, RULE_BH133, SEVERITY_WARNING, 4, 42);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_unauthenticated_bh133_passes_false(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  custom:\n"
-					     "    2i2c:\n"
-					     "      add_staff_user_ids_to_admin_users: false\n",
-					     check_BH133),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom:\n"
+			   "    2i2c:\n"
+			   "      add_staff_user_ids_to_admin_users: false\n",
+			   HUB_UNAUTHENTICATED, check_BH133);
 }
 
 static void test_rules_unauthenticated_bh133_passes_absent_without_defaults(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  custom:\n"
-					     "    2i2c:\n"
-					     "      add_staff_user_ids_of_type: \"\"\n",
-					     check_BH133),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  custom:\n"
+			   "    2i2c:\n"
+			   "      add_staff_user_ids_of_type: \"\"\n",
+			   HUB_UNAUTHENTICATED, check_BH133);
 }
 
 static void test_rules_unauthenticated_bh133_reports_deleted_default(void **state)
@@ -298,8 +210,7 @@ static void test_rules_unauthenticated_bh133_reports_deleted_default(void **stat
 			  "      add_staff_user_ids_of_type: \"\"\n",
 			  HUB_UNAUTHENTICATED);
 	fixture.ctx.have_defaults = true;
-	assert_int_equal(rule_fixture_run(&fixture, check_BH133), 1);
-	assert_finding(&fixture, RULE_BH133, SEVERITY_WARNING, 3, 5);
+	rule_expect_one(&fixture, check_BH133, RULE_BH133, SEVERITY_WARNING, 3, 5);
 	rule_fixture_release(&fixture);
 }
 
@@ -307,44 +218,33 @@ static void test_rules_unauthenticated_bh133_reports_deleted_default(void **stat
 
 static void test_rules_unauthenticated_bh134_reports_read_users_only(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  hub:\n"
-					     "    loadRoles:\n"
-					     "      binder:\n"
-					     "        services:\n"
-					     "          - binder\n"
-					     "        scopes:\n"
-					     "          - servers\n"
-					     "          - read:users\n",
-					     check_BH134),
-			 1);
-	assert_finding(&fixture, RULE_BH134, SEVERITY_ERROR, 8, 11);
-	assert_message_has(&fixture, "add admin:users");
-	rule_fixture_release(&fixture);
+	rule_expect_reports("jupyterhub:\n"
+			    "  hub:\n"
+			    "    loadRoles:\n"
+			    "      binder:\n"
+			    "        services:\n"
+			    "          - binder\n"
+			    "        scopes:\n"
+			    "          - servers\n"
+			    "          - read:users\n",
+			    HUB_UNAUTHENTICATED, check_BH134, RULE_BH134, SEVERITY_ERROR, 8, 11,
+			    "add admin:users");
 }
 
 static void test_rules_unauthenticated_bh134_passes_admin_users(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  hub:\n"
-					     "    loadRoles:\n"
-					     "      binder:\n"
-					     "        services:\n"
-					     "          - binder\n"
-					     "        scopes:\n"
-					     "          - servers\n"
-					     "          - admin:users\n",
-					     check_BH134),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  hub:\n"
+			   "    loadRoles:\n"
+			   "      binder:\n"
+			   "        services:\n"
+			   "          - binder\n"
+			   "        scopes:\n"
+			   "          - servers\n"
+			   "          - admin:users\n",
+			   HUB_UNAUTHENTICATED, check_BH134);
 }
 
 static void test_rules_unauthenticated_bh134_reports_missing_services(void **state)
@@ -352,15 +252,14 @@ static void test_rules_unauthenticated_bh134_reports_missing_services(void **sta
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  hub:\n"
-					     "    loadRoles:\n"
-					     "      binder:\n"
-					     "        scopes: [servers, admin:users]\n",
-					     check_BH134),
-			 1);
-	assert_finding(&fixture, RULE_BH134, SEVERITY_ERROR, 4, 7);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  hub:\n"
+			  "    loadRoles:\n"
+			  "      binder:\n"
+			  "        scopes: [servers, admin:users]\n",
+			  HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH134, RULE_BH134, SEVERITY_ERROR, 4, 7);
 	assert_string_equal(rule_fixture_last(&fixture)->path,
 			    "jupyterhub.hub.loadRoles.binder.services");
 	rule_fixture_release(&fixture);
@@ -371,13 +270,12 @@ static void test_rules_unauthenticated_bh134_reports_missing_role(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  hub:\n"
-					     "    redirectToServer: false\n",
-					     check_BH134),
-			 1);
-	assert_finding(&fixture, RULE_BH134, SEVERITY_ERROR, 2, 3);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  hub:\n"
+			  "    redirectToServer: false\n",
+			  HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH134, RULE_BH134, SEVERITY_ERROR, 2, 3);
 	rule_fixture_release(&fixture);
 }
 
@@ -395,27 +293,21 @@ static void test_rules_unauthenticated_bh135_reports_true(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture, SPAWNER_AUTH("true"), check_BH135), 1);
-	assert_finding(&fixture, RULE_BH135, SEVERITY_ERROR, 5, 23);
+	rule_fixture_init(&fixture, SPAWNER_AUTH("true"), HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH135, RULE_BH135, SEVERITY_ERROR, 5, 23);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_unauthenticated_bh135_passes_false(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture, SPAWNER_AUTH("false"), check_BH135), 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes(SPAWNER_AUTH("false"), HUB_UNAUTHENTICATED, check_BH135);
 }
 
 static void test_rules_unauthenticated_bh135_passes_absent(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture, AUTHENTICATOR("\"null\""), check_BH135), 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes(AUTHENTICATOR("\"null\""), HUB_UNAUTHENTICATED, check_BH135);
 }
 
 static void test_rules_unauthenticated_bh136_reports_missing(void **state)
@@ -423,34 +315,27 @@ static void test_rules_unauthenticated_bh136_reports_missing(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  hub:\n"
-					     "    config:\n"
-					     "      BinderSpawnerMixin:\n"
-					     "        cors_allow_origin: '*'\n",
-					     check_BH136),
-			 1);
-	assert_finding(&fixture, RULE_BH136, SEVERITY_WARNING, 4, 7);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  hub:\n"
+			  "    config:\n"
+			  "      BinderSpawnerMixin:\n"
+			  "        cors_allow_origin: '*'\n",
+			  HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH136, RULE_BH136, SEVERITY_WARNING, 4, 7);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_unauthenticated_bh136_passes_false(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture, SPAWNER_AUTH("false"), check_BH136), 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes(SPAWNER_AUTH("false"), HUB_UNAUTHENTICATED, check_BH136);
 }
 
 static void test_rules_unauthenticated_bh136_leaves_true_to_bh135(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture, SPAWNER_AUTH("true"), check_BH136), 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes(SPAWNER_AUTH("true"), HUB_UNAUTHENTICATED, check_BH136);
 }
 
 static void test_rules_unauthenticated_bh136_reports_not_boolean(void **state)
@@ -458,8 +343,8 @@ static void test_rules_unauthenticated_bh136_reports_not_boolean(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture, SPAWNER_AUTH("\"false\""), check_BH136), 1);
-	assert_finding(&fixture, RULE_BH136, SEVERITY_WARNING, 5, 23);
+	rule_fixture_init(&fixture, SPAWNER_AUTH("\"false\""), HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH136, RULE_BH136, SEVERITY_WARNING, 5, 23);
 	rule_fixture_release(&fixture);
 }
 
@@ -481,44 +366,30 @@ static void test_rules_unauthenticated_bh136_reports_not_boolean(void **state)
 
 static void test_rules_unauthenticated_bh137_reports_singleuser(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  singleuser:\n"
-					     "    cmd:\n"
-					     "      - /mnt/ghsa/check-patch-run\n"
-					     "      - jupyterhub-singleuser\n",
-					     check_BH137),
-			 1);
-	assert_finding(&fixture, RULE_BH137, SEVERITY_ERROR, 4, 7);
-	assert_message_has(&fixture, "'/mnt/ghsa/check-patch-run, jupyterhub-singleuser'");
-	rule_fixture_release(&fixture);
+	rule_expect_reports("jupyterhub:\n"
+			    "  singleuser:\n"
+			    "    cmd:\n"
+			    "      - /mnt/ghsa/check-patch-run\n"
+			    "      - jupyterhub-singleuser\n",
+			    HUB_UNAUTHENTICATED, check_BH137, RULE_BH137, SEVERITY_ERROR, 4, 7,
+			    "'/mnt/ghsa/check-patch-run, jupyterhub-singleuser'");
 }
 
 static void test_rules_unauthenticated_bh137_passes_lab(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  singleuser:\n"
-					     "    cmd:\n"
-					     "      - jupyter-lab\n",
-					     check_BH137),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  singleuser:\n"
+			   "    cmd:\n"
+			   "      - jupyter-lab\n",
+			   HUB_UNAUTHENTICATED, check_BH137);
 }
 
 static void test_rules_unauthenticated_bh137_passes_runbook_launcher(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture, RUNBOOK_LAUNCHER, check_BH137), 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes(RUNBOOK_LAUNCHER, HUB_UNAUTHENTICATED, check_BH137);
 }
 
 static void test_rules_unauthenticated_bh137_reports_missing(void **state)
@@ -526,14 +397,13 @@ static void test_rules_unauthenticated_bh137_reports_missing(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  singleuser:\n"
-					     "    storage:\n"
-					     "      type: none\n",
-					     check_BH137),
-			 1);
-	assert_finding(&fixture, RULE_BH137, SEVERITY_ERROR, 2, 3);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  singleuser:\n"
+			  "    storage:\n"
+			  "      type: none\n",
+			  HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH137, RULE_BH137, SEVERITY_ERROR, 2, 3);
 	rule_fixture_release(&fixture);
 }
 
@@ -542,13 +412,12 @@ static void test_rules_unauthenticated_bh137_reports_empty(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  singleuser:\n"
-					     "    cmd: []\n",
-					     check_BH137),
-			 1);
-	assert_finding(&fixture, RULE_BH137, SEVERITY_ERROR, 3, 10);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  singleuser:\n"
+			  "    cmd: []\n",
+			  HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH137, RULE_BH137, SEVERITY_ERROR, 3, 10);
 	rule_fixture_release(&fixture);
 }
 
@@ -557,53 +426,38 @@ static void test_rules_unauthenticated_bh137_reports_string_command(void **state
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  singleuser:\n"
-					     "    cmd: /usr/local/bin/jupyterhub-singleuser\n",
-					     check_BH137),
-			 1);
-	assert_finding(&fixture, RULE_BH137, SEVERITY_ERROR, 3, 10);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  singleuser:\n"
+			  "    cmd: /usr/local/bin/jupyterhub-singleuser\n",
+			  HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH137, RULE_BH137, SEVERITY_ERROR, 3, 10);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_unauthenticated_bh138_reports_other_command(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  singleuser:\n"
-					     "    cmd: [start.sh, jupyter, lab]\n",
-					     check_BH138),
-			 1);
-	assert_finding(&fixture, RULE_BH138, SEVERITY_WARNING, 3, 10);
-	assert_message_has(&fixture, "'start.sh, jupyter, lab'");
-	rule_fixture_release(&fixture);
+	rule_expect_reports("jupyterhub:\n"
+			    "  singleuser:\n"
+			    "    cmd: [start.sh, jupyter, lab]\n",
+			    HUB_UNAUTHENTICATED, check_BH138, RULE_BH138, SEVERITY_WARNING, 3, 10,
+			    "'start.sh, jupyter, lab'");
 }
 
 static void test_rules_unauthenticated_bh138_passes_lab_in_folder(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  singleuser:\n"
-					     "    cmd: [/opt/conda/bin/jupyter-notebook]\n",
-					     check_BH138),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  singleuser:\n"
+			   "    cmd: [/opt/conda/bin/jupyter-notebook]\n",
+			   HUB_UNAUTHENTICATED, check_BH138);
 }
 
 static void test_rules_unauthenticated_bh138_passes_runbook_launcher(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture, RUNBOOK_LAUNCHER, check_BH138), 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes(RUNBOOK_LAUNCHER, HUB_UNAUTHENTICATED, check_BH138);
 }
 
 static void test_rules_unauthenticated_bh138_reports_other_python_script(void **state)
@@ -611,28 +465,22 @@ static void test_rules_unauthenticated_bh138_reports_other_python_script(void **
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  singleuser:\n"
-					     "    cmd: [python3, -c, \"import os; os.execvp('jupyter-lab', [])\"]\n",
-					     check_BH138),
-			 1);
-	assert_finding(&fixture, RULE_BH138, SEVERITY_WARNING, 3, 10);
+	rule_fixture_init(&fixture,
+			  "jupyterhub:\n"
+			  "  singleuser:\n"
+			  "    cmd: [python3, -c, \"import os; os.execvp('jupyter-lab', [])\"]\n",
+			  HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH138, RULE_BH138, SEVERITY_WARNING, 3, 10);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_unauthenticated_bh138_leaves_singleuser_to_bh137(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "jupyterhub:\n"
-					     "  singleuser:\n"
-					     "    cmd: [jupyterhub-singleuser]\n",
-					     check_BH138),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("jupyterhub:\n"
+			   "  singleuser:\n"
+			   "    cmd: [jupyterhub-singleuser]\n",
+			   HUB_UNAUTHENTICATED, check_BH138);
 }
 
 /* BH139 and BH140: repository specs */
@@ -642,14 +490,13 @@ static void test_rules_unauthenticated_bh139_reports_missing(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "binderhub-service:\n"
-					     "  config:\n"
-					     "    BinderHub:\n"
-					     "      base_url: /\n",
-					     check_BH139),
-			 1);
-	assert_finding(&fixture, RULE_BH139, SEVERITY_WARNING, 2, 3);
+	rule_fixture_init(&fixture,
+			  "binderhub-service:\n"
+			  "  config:\n"
+			  "    BinderHub:\n"
+			  "      base_url: /\n",
+			  HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH139, RULE_BH139, SEVERITY_WARNING, 2, 3);
 	rule_fixture_release(&fixture);
 }
 
@@ -658,31 +505,25 @@ static void test_rules_unauthenticated_bh139_reports_empty(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "binderhub-service:\n"
-					     "  config:\n"
-					     "    GitHubRepoProvider:\n"
-					     "      allowed_specs: []\n",
-					     check_BH139),
-			 1);
-	assert_finding(&fixture, RULE_BH139, SEVERITY_WARNING, 4, 22);
+	rule_fixture_init(&fixture,
+			  "binderhub-service:\n"
+			  "  config:\n"
+			  "    GitHubRepoProvider:\n"
+			  "      allowed_specs: []\n",
+			  HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH139, RULE_BH139, SEVERITY_WARNING, 4, 22);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_unauthenticated_bh139_passes_set(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "binderhub-service:\n"
-					     "  config:\n"
-					     "    GitHubRepoProvider:\n"
-					     "      allowed_specs:\n"
-					     "        - ^example/.*\n",
-					     check_BH139),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("binderhub-service:\n"
+			   "  config:\n"
+			   "    GitHubRepoProvider:\n"
+			   "      allowed_specs:\n"
+			   "        - ^example/.*\n",
+			   HUB_UNAUTHENTICATED, check_BH139);
 }
 
 static void test_rules_unauthenticated_bh140_reports_invalid_pattern(void **state)
@@ -690,19 +531,18 @@ static void test_rules_unauthenticated_bh140_reports_invalid_pattern(void **stat
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_check(&fixture,
-				   "binderhub-service:\n"
-				   "  config:\n"
-				   "    GitHubRepoProvider:\n"
-				   "      allowed_specs:\n"
-				   "        - ^example/.*\n"
-				   "        - ^example/(repo\n",
-				   HUB_AUTHENTICATED, check_BH140),
-			 1);
-	assert_finding(&fixture, RULE_BH140, SEVERITY_ERROR, 6, 11);
-	assert_message_has(&fixture, "'^example/(repo'");
-	assert_message_has(&fixture, "missing closing parenthesis");
-	assert_message_has(&fixture, "offset 14");
+	rule_fixture_init(&fixture,
+			  "binderhub-service:\n"
+			  "  config:\n"
+			  "    GitHubRepoProvider:\n"
+			  "      allowed_specs:\n"
+			  "        - ^example/.*\n"
+			  "        - ^example/(repo\n",
+			  HUB_AUTHENTICATED);
+	rule_expect_one(&fixture, check_BH140, RULE_BH140, SEVERITY_ERROR, 6, 11);
+	rule_expect_message_contains(rule_fixture_last(&fixture), "'^example/(repo'");
+	rule_expect_message_contains(rule_fixture_last(&fixture), "missing closing parenthesis");
+	rule_expect_message_contains(rule_fixture_last(&fixture), "offset 14");
 	assert_string_equal(rule_fixture_last(&fixture)->path,
 			    "binderhub-service.config.GitHubRepoProvider.allowed_specs");
 	rule_fixture_release(&fixture);
@@ -710,21 +550,16 @@ static void test_rules_unauthenticated_bh140_reports_invalid_pattern(void **stat
 
 static void test_rules_unauthenticated_bh140_passes_valid_patterns(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "binderhub-service:\n"
-					     "  config:\n"
-					     "    GitHubRepoProvider:\n"
-					     "      allowed_specs:\n"
-					     "        - ^example/.*\n"
-					     "        - ^example/(repo)\n"
-					     "      banned_specs:\n"
-					     "        - (?P<owner>[^/]+)/bad.*\n",
-					     check_BH140),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("binderhub-service:\n"
+			   "  config:\n"
+			   "    GitHubRepoProvider:\n"
+			   "      allowed_specs:\n"
+			   "        - ^example/.*\n"
+			   "        - ^example/(repo)\n"
+			   "      banned_specs:\n"
+			   "        - (?P<owner>[^/]+)/bad.*\n",
+			   HUB_UNAUTHENTICATED, check_BH140);
 }
 
 static void test_rules_unauthenticated_bh140_reports_other_provider(void **state)
@@ -732,15 +567,14 @@ static void test_rules_unauthenticated_bh140_reports_other_provider(void **state
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "binderhub-service:\n"
-					     "  config:\n"
-					     "    ZenodoProvider:\n"
-					     "      banned_specs:\n"
-					     "        - \"*bad\"\n",
-					     check_BH140),
-			 1);
-	assert_finding(&fixture, RULE_BH140, SEVERITY_ERROR, 5, 11);
+	rule_fixture_init(&fixture,
+			  "binderhub-service:\n"
+			  "  config:\n"
+			  "    ZenodoProvider:\n"
+			  "      banned_specs:\n"
+			  "        - \"*bad\"\n",
+			  HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH140, RULE_BH140, SEVERITY_ERROR, 5, 11);
 	assert_string_equal(rule_fixture_last(&fixture)->path,
 			    "binderhub-service.config.ZenodoProvider.banned_specs");
 	rule_fixture_release(&fixture);
@@ -751,47 +585,35 @@ static void test_rules_unauthenticated_bh140_reports_string_not_list(void **stat
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "binderhub-service:\n"
-					     "  config:\n"
-					     "    GitLabRepoProvider:\n"
-					     "      high_quota_specs: ^example/.*\n",
-					     check_BH140),
-			 1);
-	assert_finding(&fixture, RULE_BH140, SEVERITY_ERROR, 4, 25);
+	rule_fixture_init(&fixture,
+			  "binderhub-service:\n"
+			  "  config:\n"
+			  "    GitLabRepoProvider:\n"
+			  "      high_quota_specs: ^example/.*\n",
+			  HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH140, RULE_BH140, SEVERITY_ERROR, 4, 25);
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_unauthenticated_bh140_reports_number_item(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "binderhub-service:\n"
-					     "  config:\n"
-					     "    GitHubRepoProvider:\n"
-					     "      allowed_specs: [\"^a/.*\", 42]\n",
-					     check_BH140),
-			 1);
-	assert_finding(&fixture, RULE_BH140, SEVERITY_ERROR, 4, 32);
-	assert_message_has(&fixture, "not a string");
-	rule_fixture_release(&fixture);
+	rule_expect_reports("binderhub-service:\n"
+			    "  config:\n"
+			    "    GitHubRepoProvider:\n"
+			    "      allowed_specs: [\"^a/.*\", 42]\n",
+			    HUB_UNAUTHENTICATED, check_BH140, RULE_BH140, SEVERITY_ERROR, 4, 32,
+			    "not a string");
 }
 
 static void test_rules_unauthenticated_bh140_ignores_other_classes(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     "binderhub-service:\n"
-					     "  config:\n"
-					     "    BinderHub:\n"
-					     "      allowed_specs: [\"(\"]\n",
-					     check_BH140),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes("binderhub-service:\n"
+			   "  config:\n"
+			   "    BinderHub:\n"
+			   "      allowed_specs: [\"(\"]\n",
+			   HUB_UNAUTHENTICATED, check_BH140);
 }
 
 /* BH141: CORS on both sides */
@@ -814,14 +636,13 @@ static void test_rules_unauthenticated_bh141_reports_spawner_only(void **state)
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     SPAWNER_CORS("'*'") "binderhub-service:\n"
-								 "  config:\n"
-								 "    BinderHub:\n"
-								 "      base_url: /\n",
-					     check_BH141),
-			 1);
-	assert_finding(&fixture, RULE_BH141, SEVERITY_ERROR, 8, 5);
+	rule_fixture_init(&fixture,
+			  SPAWNER_CORS("'*'") "binderhub-service:\n"
+					      "  config:\n"
+					      "    BinderHub:\n"
+					      "      base_url: /\n",
+			  HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH141, RULE_BH141, SEVERITY_ERROR, 8, 5);
 	assert_string_equal(rule_fixture_last(&fixture)->path,
 			    "binderhub-service.config.BinderHub.cors_allow_origin");
 	rule_fixture_release(&fixture);
@@ -832,8 +653,8 @@ static void test_rules_unauthenticated_bh141_reports_binderhub_only(void **state
 	struct rule_fixture fixture;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture, BINDERHUB_CORS("'*'"), check_BH141), 1);
-	assert_finding(&fixture, RULE_BH141, SEVERITY_ERROR, 0, 0);
+	rule_fixture_init(&fixture, BINDERHUB_CORS("'*'"), HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH141, RULE_BH141, SEVERITY_ERROR, 0, 0);
 	assert_string_equal(rule_fixture_last(&fixture)->path,
 			    "jupyterhub.hub.config.BinderSpawnerMixin.cors_allow_origin");
 	rule_fixture_release(&fixture);
@@ -841,49 +662,35 @@ static void test_rules_unauthenticated_bh141_reports_binderhub_only(void **state
 
 static void test_rules_unauthenticated_bh141_passes_binderhub_only_with_login(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_check(&fixture, BINDERHUB_CORS("'*'"), HUB_AUTHENTICATED, check_BH141),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes(BINDERHUB_CORS("'*'"), HUB_AUTHENTICATED, check_BH141);
 }
 
 static void test_rules_unauthenticated_bh141_reports_different_origins(void **state)
 {
 	struct rule_fixture fixture;
+	const struct finding *finding;
 
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     SPAWNER_CORS("'*'")
-						     BINDERHUB_CORS("https://example.org"),
-					     check_BH141),
-			 1);
-	assert_finding(&fixture, RULE_BH141, SEVERITY_ERROR, 9, 26);
-	assert_message_has(&fixture, "'https://example.org'");
-	assert_message_has(&fixture, "'*'");
+	rule_fixture_init(&fixture, SPAWNER_CORS("'*'") BINDERHUB_CORS("https://example.org"),
+			  HUB_UNAUTHENTICATED);
+	finding = rule_expect_one(&fixture, check_BH141, RULE_BH141, SEVERITY_ERROR, 9, 26);
+	rule_expect_message_contains(finding, "'https://example.org'");
+	rule_expect_message_contains(finding, "'*'");
 	rule_fixture_release(&fixture);
 }
 
 static void test_rules_unauthenticated_bh141_passes_same_origin(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture,
-					     SPAWNER_CORS("'*'") BINDERHUB_CORS("\"*\""),
-					     check_BH141),
-			 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes(SPAWNER_CORS("'*'") BINDERHUB_CORS("\"*\""), HUB_UNAUTHENTICATED,
+			   check_BH141);
 }
 
 static void test_rules_unauthenticated_bh141_passes_neither(void **state)
 {
-	struct rule_fixture fixture;
-
 	(void)state;
-	assert_int_equal(run_unauthenticated(&fixture, SPAWNER_CORS("''"), check_BH141), 0);
-	rule_fixture_release(&fixture);
+	rule_expect_passes(SPAWNER_CORS("''"), HUB_UNAUTHENTICATED, check_BH141);
 }
 
 int main(void)
