@@ -61,7 +61,9 @@ struct report_summary {
 	 * provider aws, registry quay, chart defaults built-in (9ad7cd0fc)", or NULL. */
 	const char *derived;
 	size_t file_count; /**< Files checked, the emulated deployer layer not counted. */
-	int exit_status;   /**< Exit status of the run, recorded in the SARIF invocation. */
+	/** Exit status of the run, recorded in the SARIF invocation, which reports
+	 * executionSuccessful false from 2 (EXIT_USAGE) up. */
+	int exit_status;
 };
 
 /**

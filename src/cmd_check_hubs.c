@@ -6,6 +6,7 @@
  * of 2i2c's infrastructure repository.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,8 @@ struct hub_result {
 	struct findings findings;
 	char derived[1024]; /* The summary's "checking as" text. */
 	int status;         /* Exit status of the findings alone. */
+	bool unloaded;      /* A file did not load, so findings contains only its BH007 finding. */
+	char *unloaded_file; /* Malloc'ed name of that file, which the finding points at, or NULL. */
 };
 
 /* ------------------------------------------------------------------------
@@ -121,26 +124,26 @@ static enum load_status add_deployer_layer(const struct check_request *request,
 	}
 }
 
-/* Layer input's files into effective, printing any error. */
+/* Layer input's files into effective.  On failure print the error, leave
+ * it in err and return EXIT_USAGE. */
 static int layer_hub(const struct check_request *request, const struct hub_input *input,
-		     struct effective *effective)
+		     struct effective *effective, struct load_error *err)
 {
-	struct load_error err;
 	enum load_status status = LOAD_OK;
 
 	effective_init(effective, input->daskhub);
 	if (input->chart_values)
-		status = effective_load_defaults(effective, input->chart_values, &err);
+		status = effective_load_defaults(effective, input->chart_values, err);
 	else if (!request->no_chart_values)
-		status = effective_load_builtin_defaults(effective, &err);
+		status = effective_load_builtin_defaults(effective, err);
 	if (status == LOAD_OK)
-		status = add_deployer_layer(request, input, effective, &err);
+		status = add_deployer_layer(request, input, effective, err);
 	for (size_t i = 0; status == LOAD_OK && i < input->file_count; i++)
-		status = effective_load_layer(effective, input->files[i], &err);
+		status = effective_load_layer(effective, input->files[i], err);
 	if (status == LOAD_OK)
-		status = effective_build(effective, &err);
+		status = effective_build(effective, err);
 	if (status != LOAD_OK) {
-		print_load_error(&err);
+		print_load_error(err);
 		return EXIT_USAGE;
 	}
 	return EXIT_OK;
@@ -219,6 +222,18 @@ static void hub_result_release(struct hub_result *result)
 {
 	findings_release(&result->findings);
 	effective_release(&result->effective);
+	free(result->unloaded_file);
+	result->unloaded_file = NULL;
+}
+
+/* The format that --format chose, with auto resolved. */
+static enum report_format format_of(const struct check_request *request)
+{
+	enum report_format format = REPORT_TEXT;
+
+	/* The option parser accepts only the choices, which all parse. */
+	report_format_parse(request->format, getenv("GITHUB_ACTIONS"), &format);
+	return format;
 }
 
 static int write_report(const struct check_request *request, const struct findings *findings,
@@ -229,11 +244,9 @@ static int write_report(const struct check_request *request, const struct findin
 		.file_count = file_count,
 		.exit_status = exit_status,
 	};
-	enum report_format format = REPORT_TEXT;
+	enum report_format format = format_of(request);
 	bool color;
 
-	/* The parser accepts only the choices, which all parse. */
-	report_format_parse(request->format, getenv("GITHUB_ACTIONS"), &format);
 	color = report_use_color(request->color, isatty(STDOUT_FILENO) == 1, getenv("NO_COLOR"),
 				 getenv("TERM"));
 	if (report_write(stdout, format, findings, &summary, color) != 0) {
@@ -246,16 +259,156 @@ static int write_report(const struct check_request *request, const struct findin
 	return exit_status;
 }
 
+/* ------------------------------------------------------------------------
+ * A file that does not load
+ * ------------------------------------------------------------------------ */
+
+/* A malloc'ed string formatted as printf() does. */
+static char *format_text(const char *format, ...) __attribute__((format(printf, 1, 2)));
+
+static char *format_text(const char *format, ...)
+{
+	va_list args;
+	int length;
+	char *text;
+
+	va_start(args, format);
+	length = vsnprintf(NULL, 0, format, args);
+	va_end(args);
+	if (length < 0)
+		abort();
+	text = malloc((size_t)length + 1);
+	if (!text)
+		abort();
+	va_start(args, format);
+	vsnprintf(text, (size_t)length + 1, format, args);
+	va_end(args);
+	return text;
+}
+
+/*
+ * True when a file that does not load gets a report on standard output
+ * besides the error on standard error.  Programs read the json, sarif and
+ * github formats, and an empty report would hide the error from them (an
+ * empty SARIF file even fails to upload).  The text format gets no report:
+ * people see both streams in one terminal, and the error line already names
+ * the file, line, column and problem, so a text report would repeat it.
+ */
+static bool reports_unloaded_files(const struct check_request *request)
+{
+	return format_of(request) != REPORT_TEXT;
+}
+
+/* The what-to-do part of the message about a file that did not load, or
+ * NULL when the loader's message already ends with it. */
+static char *load_advice(const struct check_request *request, const struct load_error *err)
+{
+	const char *file = err->mark.file;
+	/* "-" loads as "stdin", whose text is consumed, so yamllint cannot read it again. */
+	bool from_stdin = request->stdin_given && file && strcmp(file, "stdin") == 0;
+
+	switch (err->status) {
+	case LOAD_ERR_SYNTAX:
+		/* libyaml reports only the problem it stopped at, while yamllint also
+		 * reports indentation and style problems, which often explain it. */
+		if (file && !from_stdin)
+			return format_text("fix the YAML syntax at this line ('yamllint %s' shows "
+					   "more)",
+					   file);
+		return format_text("fix the YAML syntax at this line");
+	case LOAD_ERR_IO:
+		return format_text("correct the path or make the file readable");
+	case LOAD_OK:
+	case LOAD_ERR_LIMIT:
+	case LOAD_ERR_STRUCTURE:
+	default:
+		/* Most limit and structure messages end in what to do after a "; ". */
+		if (strstr(err->message, "; "))
+			return NULL;
+		return format_text(err->mark.line > 0 ? "correct the file at this line"
+						      : "correct the file");
+	}
+}
+
+/*
+ * Make result the report of a hub whose file did not load: exit status 2
+ * and one finding of BH007 (values-file-parses) at the file, line and column
+ * of err.  hub_name names the hub in the message when not NULL.  The message
+ * states that nothing else was checked, because helm layers all of the
+ * hub's files together, so without this one no rule can judge the values.
+ * --disable and --severity do not apply, because the finding reports why the
+ * run failed rather than what a rule found.
+ */
+static void report_unloaded_file(const struct check_request *request, const char *hub_name,
+				 const struct load_error *err, struct hub_result *result)
+{
+	char *advice = load_advice(request, err);
+	char quoted[OPTIONS_QUOTE_SIZE];
+	struct finding *finding;
+	char *unchecked;
+
+	if (hub_name)
+		unchecked = format_text("nothing else of hub '%s' was checked, because helm layers "
+					"all of its values files together",
+					quote(hub_name, quoted));
+	else
+		unchecked = format_text("nothing else was checked, because helm layers all of the "
+					"hub's values files together");
+
+	result->findings.items = calloc(1, sizeof(*result->findings.items));
+	if (!result->findings.items)
+		abort();
+	result->findings.capacity = 1;
+	result->findings.count = 1;
+	finding = &result->findings.items[0];
+	finding->rule = RULE_BH007;
+	finding->severity = SEVERITY_ERROR;
+
+	/* err's name may point into a path list that an --all-hubs run frees
+	 * before it writes the report, so the result keeps a copy. */
+	if (err->mark.file) {
+		result->unloaded_file = strdup(err->mark.file);
+		if (!result->unloaded_file)
+			abort();
+	}
+	finding->mark = err->mark;
+	finding->mark.file = result->unloaded_file;
+	finding->path = format_text("%s", "");
+	finding->message = format_text("%s%s%s%s; %s",
+				       err->status == LOAD_ERR_SYNTAX ? "invalid YAML: " : "",
+				       err->message, advice ? "; " : "", advice ? advice : "",
+				       unchecked);
+	free(advice);
+	free(unchecked);
+
+	result->unloaded = true;
+	result->status = EXIT_USAGE;
+}
+
+/* The summary's file count: for a hub whose file did not load that file
+ * alone, as no other file was checked. */
+static size_t reported_file_count(const struct hub_input *input, const struct hub_result *result)
+{
+	if (result->unloaded)
+		return result->unloaded_file ? 1 : 0;
+	return input->file_count;
+}
+
 /* Layer, check and report one hub, and return the exit status. */
 static int check_hub(const struct check_request *request, const struct hub_input *input)
 {
 	struct hub_result result = {0};
-	int status = layer_hub(request, input, &result.effective);
+	struct load_error err;
+	int status = layer_hub(request, input, &result.effective, &err);
 
 	if (status == EXIT_OK) {
 		run_rules(request, input, &result);
 		status = write_report(request, &result.findings, result.derived, input->file_count,
 				      result.status);
+	} else if (reports_unloaded_files(request)) {
+		report_unloaded_file(request, input->hub ? input->hub->name : NULL, &err, &result);
+		write_report(request, &result.findings, NULL, reported_file_count(input, &result),
+			     result.status);
 	}
 	hub_result_release(&result);
 	return status;
@@ -367,10 +520,9 @@ struct hub_batch {
 
 static void batch_init(const struct check_request *request, struct hub_batch *batch)
 {
-	enum report_format format = REPORT_TEXT;
+	enum report_format format = format_of(request);
 
 	memset(batch, 0, sizeof(*batch));
-	report_format_parse(request->format, getenv("GITHUB_ACTIONS"), &format);
 	batch->one_document = format == REPORT_JSON || format == REPORT_SARIF;
 }
 
@@ -412,14 +564,15 @@ static void batch_add(const struct check_request *request, struct hub_batch *bat
 			abort();
 		batch->results = bigger;
 		batch->results[batch->result_count++] = result;
-		batch->file_count += input->file_count;
+		batch->file_count += reported_file_count(input, result);
 		print_hub_line(stderr, cluster_name, input->hub->name, &result->findings);
 		return;
 	}
 	if (batch->checked_count > 1)
 		putchar('\n');
-	batch_raise_status(batch, write_report(request, &result->findings, result->derived,
-					       input->file_count, result->status));
+	batch_raise_status(batch, write_report(request, &result->findings,
+					       result->unloaded ? NULL : result->derived,
+					       reported_file_count(input, result), result->status));
 	print_hub_line(stdout, cluster_name, input->hub->name, &result->findings);
 	hub_result_release(result);
 	free(result);
@@ -435,6 +588,7 @@ static void check_cluster_hubs(const struct check_request *request,
 		const struct cluster_hub *hub = &cluster->hubs[i];
 		struct hub_result *result;
 		struct hub_input input;
+		struct load_error err;
 		char error[1024];
 		char **paths = NULL;
 		size_t path_count = 0;
@@ -449,8 +603,15 @@ static void check_cluster_hubs(const struct check_request *request,
 		result = calloc(1, sizeof(*result));
 		if (!result)
 			abort();
-		if (layer_hub(request, &input, &result->effective) != EXIT_OK) {
+		if (layer_hub(request, &input, &result->effective, &err) != EXIT_OK) {
 			batch_raise_status(batch, EXIT_USAGE);
+			/* Without its values, whether the hub is a binderhub-ui hub is
+			 * unknown, so the file is reported for every hub that lists it. */
+			if (reports_unloaded_files(request)) {
+				report_unloaded_file(request, hub->name, &err, result);
+				batch_add(request, batch, cluster_name, &input, result);
+				result = NULL;
+			}
 		} else if (is_binderhub_ui(&result->effective)) {
 			run_rules(request, &input, result);
 			batch_add(request, batch, cluster_name, &input, result);

@@ -2,7 +2,8 @@
  * End-to-end tests of `binderhub-gen check` through the built binary, run in
  * tests/fixtures/check so that file names in the output are short: exit
  * statuses, the summary line, findings and their places, disable comments,
- * --disable, --severity, --strict, formats and every usage error.
+ * --disable, --severity, --strict, formats, every usage error, and the
+ * report of a file that does not load in each format.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +17,8 @@
 
 #include "cli.h"
 #include "fixture.h"
+#include "load.h"
+#include "tree.h"
 
 #define FIXTURES BHG_TESTS_DIR "/fixtures/check"
 
@@ -31,6 +34,14 @@
 	"base-url.values.yaml:4:17: error: binderhub-service.config.BinderHub.base_url is "      \
 	"'/services/binder'; set it to '/' [BH040 binderhub-base-url]\n"
 
+/* What check prints for broken.yaml, whose flow list never closes. */
+#define BROKEN_PROBLEM "while parsing a flow sequence: did not find expected ',' or ']'"
+#define BROKEN_ERROR "binderhub-gen: error: broken.yaml:3:1: " BROKEN_PROBLEM "\n"
+#define BROKEN_MESSAGE                                                                         \
+	"invalid YAML: " BROKEN_PROBLEM "; fix the YAML syntax at this line ('yamllint "        \
+	"broken.yaml' shows more); nothing else was checked, because helm layers all of the "   \
+	"hub's values files together"
+
 static void run_check(const char *const *argv, const char *const *env, struct cli_result *result)
 {
 	assert_int_equal(cli_run(argv, NULL, env, FIXTURES, result), 0);
@@ -40,6 +51,47 @@ static void assert_contains(const char *text, const char *part)
 {
 	if (!strstr(text, part))
 		fail_msg("expected to find\n%s\nin\n%s", part, text);
+}
+
+/* Parse text, a JSON report, with the project's YAML loader, which reads JSON too. */
+static struct tree_doc *parse_report(const char *text, size_t length)
+{
+	struct tree_doc *doc = NULL;
+	struct load_error err;
+
+	if (load_buffer(text, length, "stdout", NULL, &doc, &err) != LOAD_OK)
+		fail_msg("standard output is not one JSON document (%s at %zu:%zu):\n%s", err.message,
+			 err.mark.line, err.mark.column, text);
+	return doc;
+}
+
+/* The scalar text at path below root, or NULL when there is none. */
+static const char *text_at(const struct node *root, const char *path)
+{
+	const struct node *node = tree_get_path(root, path);
+
+	if (!node || node->kind != NODE_SCALAR)
+		return NULL;
+	return node->as.scalar.value;
+}
+
+static const struct node *item_at(const struct node *root, const char *path, size_t index)
+{
+	const struct node *sequence = tree_get_path(root, path);
+
+	assert_non_null(sequence);
+	assert_int_equal(sequence->kind, NODE_SEQUENCE);
+	assert_in_range(index, 0, sequence->as.sequence.count - 1);
+	return sequence->as.sequence.items[index];
+}
+
+static size_t count_at(const struct node *root, const char *path)
+{
+	const struct node *sequence = tree_get_path(root, path);
+
+	assert_non_null(sequence);
+	assert_int_equal(sequence->kind, NODE_SEQUENCE);
+	return sequence->as.sequence.count;
 }
 
 /* Run argv, expect exit status 2, no output and exactly message on stderr. */
@@ -411,6 +463,204 @@ static void test_cmd_check_unparsable_file(void **state)
 				 "sequence: did not find expected ',' or ']'\n");
 }
 
+/* ---- a file that does not load: exit status 2 and a report ---- */
+
+static void test_cmd_check_unparsable_file_json(void **state)
+{
+	const char *argv[] = {"check", "--format", "json", CLEAN_HUB, "broken.yaml", NULL};
+	struct cli_result result;
+	const struct node *finding;
+	struct tree_doc *doc;
+
+	(void)state;
+	run_check(argv, NULL, &result);
+	assert_int_equal(result.status, 2);
+	assert_string_equal(result.err, BROKEN_ERROR);
+	doc = parse_report(result.out, result.out_length);
+	assert_int_equal(count_at(doc->root, "findings"), 1);
+	finding = item_at(doc->root, "findings", 0);
+	assert_string_equal(text_at(finding, "rule"), "BH007");
+	assert_string_equal(text_at(finding, "severity"), "error");
+	assert_string_equal(text_at(finding, "file"), "broken.yaml");
+	assert_string_equal(text_at(finding, "line"), "3");
+	assert_string_equal(text_at(finding, "column"), "1");
+	assert_string_equal(text_at(finding, "message"), BROKEN_MESSAGE);
+	assert_string_equal(text_at(doc->root, "summary.errors"), "1");
+	assert_string_equal(text_at(doc->root, "summary.files"), "1");
+	tree_doc_free(doc);
+	cli_result_release(&result);
+}
+
+static void test_cmd_check_unparsable_file_sarif(void **state)
+{
+	const char *argv[] = {"check", "--format", "sarif", CLEAN_HUB, "broken.yaml", NULL};
+	struct cli_result result;
+	const struct node *run, *invocation, *sarif_result, *location, *rule;
+	struct tree_doc *doc;
+	long rule_index;
+
+	(void)state;
+	run_check(argv, NULL, &result);
+	assert_int_equal(result.status, 2);
+	assert_string_equal(result.err, BROKEN_ERROR);
+	doc = parse_report(result.out, result.out_length);
+	run = item_at(doc->root, "runs", 0);
+
+	invocation = item_at(run, "invocations", 0);
+	assert_string_equal(text_at(invocation, "exitCode"), "2");
+	assert_true(tree_is_false(tree_get_path(invocation, "executionSuccessful")));
+
+	assert_int_equal(count_at(run, "results"), 1);
+	sarif_result = item_at(run, "results", 0);
+	assert_string_equal(text_at(sarif_result, "ruleId"), "BH007");
+	assert_string_equal(text_at(sarif_result, "level"), "error");
+	assert_string_equal(text_at(sarif_result, "message.text"), BROKEN_MESSAGE);
+	location = item_at(sarif_result, "locations", 0);
+	assert_string_equal(text_at(location, "physicalLocation.artifactLocation.uri"),
+			    "broken.yaml");
+	assert_string_equal(text_at(location, "physicalLocation.region.startLine"), "3");
+	assert_string_equal(text_at(location, "physicalLocation.region.startColumn"), "1");
+
+	/* ruleIndex must name the driver's BH007 descriptor, or viewers show another rule. */
+	rule_index = strtol(text_at(sarif_result, "ruleIndex"), NULL, 10);
+	rule = item_at(run, "tool.driver.rules", (size_t)rule_index);
+	assert_string_equal(text_at(rule, "id"), "BH007");
+	tree_doc_free(doc);
+	cli_result_release(&result);
+}
+
+static void test_cmd_check_unparsable_file_github(void **state)
+{
+	const char *argv[] = {"check", "--format", "github", CLEAN_HUB, "broken.yaml", NULL};
+	struct cli_result result;
+
+	(void)state;
+	run_check(argv, NULL, &result);
+	assert_int_equal(result.status, 2);
+	assert_string_equal(result.err, BROKEN_ERROR);
+	assert_string_equal(result.out, "::error file=broken.yaml,line=3,col=1,title=BH007 "
+					"values-file-parses::" BROKEN_MESSAGE "\n"
+					"1 error in 1 file\n");
+	cli_result_release(&result);
+}
+
+/* The text format leaves the error to standard error alone, unless auto
+ * picks the github format in a GitHub Actions step. */
+static void test_cmd_check_unparsable_file_text_and_auto(void **state)
+{
+	const char *text[] = {"check", "--format", "text", CLEAN_HUB, "broken.yaml", NULL};
+	const char *automatic[] = {"check", CLEAN_HUB, "broken.yaml", NULL};
+	const char *env[] = {"GITHUB_ACTIONS=true", NULL};
+	struct cli_result result;
+
+	(void)state;
+	run_check(text, NULL, &result);
+	assert_int_equal(result.status, 2);
+	assert_string_equal(result.out, "");
+	assert_string_equal(result.err, BROKEN_ERROR);
+	cli_result_release(&result);
+
+	run_check(automatic, env, &result);
+	assert_int_equal(result.status, 2);
+	assert_string_equal(result.err, BROKEN_ERROR);
+	assert_contains(result.out, "::error file=broken.yaml,line=3,col=1,title=BH007 ");
+	cli_result_release(&result);
+}
+
+static void test_cmd_check_unreadable_file_json(void **state)
+{
+	const char *argv[] = {"check", "--format", "json", CLEAN_HUB, "missing.yaml", NULL};
+	struct cli_result result;
+	const struct node *finding;
+	struct tree_doc *doc;
+
+	(void)state;
+	run_check(argv, NULL, &result);
+	assert_int_equal(result.status, 2);
+	assert_string_equal(result.err, "binderhub-gen: error: missing.yaml: cannot open: No such "
+					"file or directory\n");
+	doc = parse_report(result.out, result.out_length);
+	assert_int_equal(count_at(doc->root, "findings"), 1);
+	finding = item_at(doc->root, "findings", 0);
+	assert_string_equal(text_at(finding, "rule"), "BH007");
+	assert_string_equal(text_at(finding, "file"), "missing.yaml");
+	/* The file has no line to point at. */
+	assert_string_equal(text_at(finding, "line"), "0");
+	assert_string_equal(text_at(finding, "column"), "0");
+	assert_string_equal(text_at(finding, "message"),
+			    "cannot open: No such file or directory; correct the path or make the "
+			    "file readable; nothing else was checked, because helm layers all of the "
+			    "hub's values files together");
+	tree_doc_free(doc);
+	cli_result_release(&result);
+}
+
+/* Standard input cannot be read again, so the message does not suggest yamllint. */
+static void test_cmd_check_unparsable_stdin_github(void **state)
+{
+	const char *argv[] = {"check", "--format", "github", CLEAN_HUB, "-", NULL};
+	struct cli_result result;
+
+	(void)state;
+	assert_int_equal(cli_run(argv, "jupyterhub: [1, 2\n", NULL, FIXTURES, &result), 0);
+	assert_int_equal(result.status, 2);
+	assert_string_equal(result.err, "binderhub-gen: error: stdin:2:1: " BROKEN_PROBLEM "\n");
+	assert_string_equal(result.out, "::error file=stdin,line=2,col=1,title=BH007 "
+					"values-file-parses::invalid YAML: " BROKEN_PROBLEM "; fix "
+					"the YAML syntax at this line; nothing else was checked, "
+					"because helm layers all of the hub's values files together\n"
+					"1 error in 1 file\n");
+	cli_result_release(&result);
+}
+
+/* The finding reports why the run failed, so --disable and --severity of
+ * BH007 leave it an error. */
+static void test_cmd_check_unparsable_file_ignores_disable(void **state)
+{
+	const char *disabled[] = {"check", "--format", "json", "--disable", "BH007", "broken.yaml",
+				  NULL};
+	const char *lowered[] = {"check", "--format", "json", "--severity", "BH007=info",
+				 "broken.yaml", NULL};
+	const char *const *runs[] = {disabled, lowered};
+	struct cli_result result;
+	struct tree_doc *doc;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(runs) / sizeof(runs[0]); i++) {
+		run_check(runs[i], NULL, &result);
+		assert_int_equal(result.status, 2);
+		doc = parse_report(result.out, result.out_length);
+		assert_int_equal(count_at(doc->root, "findings"), 1);
+		assert_string_equal(text_at(item_at(doc->root, "findings", 0), "rule"), "BH007");
+		assert_string_equal(text_at(item_at(doc->root, "findings", 0), "severity"), "error");
+		tree_doc_free(doc);
+		cli_result_release(&result);
+	}
+}
+
+/* Chart defaults that do not parse stop the run as a values file does. */
+static void test_cmd_check_unparsable_chart_values_json(void **state)
+{
+	const char *argv[] = {"check", "--format", "json", "--chart-values", "broken.yaml",
+			      CLEAN_HUB, NULL};
+	struct cli_result result;
+	const struct node *finding;
+	struct tree_doc *doc;
+
+	(void)state;
+	run_check(argv, NULL, &result);
+	assert_int_equal(result.status, 2);
+	assert_string_equal(result.err, BROKEN_ERROR);
+	doc = parse_report(result.out, result.out_length);
+	assert_int_equal(count_at(doc->root, "findings"), 1);
+	finding = item_at(doc->root, "findings", 0);
+	assert_string_equal(text_at(finding, "rule"), "BH007");
+	assert_string_equal(text_at(finding, "file"), "broken.yaml");
+	assert_string_equal(text_at(finding, "line"), "3");
+	tree_doc_free(doc);
+	cli_result_release(&result);
+}
+
 static void test_cmd_check_missing_chart_values(void **state)
 {
 	const char *argv[] = {"check", "--chart-values", "missing.yaml", CLEAN_HUB, NULL};
@@ -521,6 +771,14 @@ int main(void)
 		cmocka_unit_test(test_cmd_check_no_file),
 		cmocka_unit_test(test_cmd_check_missing_file),
 		cmocka_unit_test(test_cmd_check_unparsable_file),
+		cmocka_unit_test(test_cmd_check_unparsable_file_json),
+		cmocka_unit_test(test_cmd_check_unparsable_file_sarif),
+		cmocka_unit_test(test_cmd_check_unparsable_file_github),
+		cmocka_unit_test(test_cmd_check_unparsable_file_text_and_auto),
+		cmocka_unit_test(test_cmd_check_unreadable_file_json),
+		cmocka_unit_test(test_cmd_check_unparsable_stdin_github),
+		cmocka_unit_test(test_cmd_check_unparsable_file_ignores_disable),
+		cmocka_unit_test(test_cmd_check_unparsable_chart_values_json),
 		cmocka_unit_test(test_cmd_check_missing_chart_values),
 		cmocka_unit_test(test_cmd_check_stdin_twice),
 		cmocka_unit_test(test_cmd_check_unknown_rule_in_disable),

@@ -13,7 +13,9 @@
  * (halfenc); config/clusters/meadow (gcp) has a clean hub on the daskhub
  * chart (dask).  Folders outside config/clusters hold clusters that --repo
  * must not see: broken ones, one on a kubeconfig provider and one without a
- * binderhub-ui hub.
+ * binderhub-ui hub.  broken/checkout is a checkout of its own, whose cluster
+ * pond has a hub with a values file that does not parse (cracked) before a
+ * clean hub that reuses skyline's files (binder).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -27,11 +29,27 @@
 
 #include "cli.h"
 #include "fixture.h"
+#include "load.h"
+#include "tree.h"
 
 #define FIXTURES BHG_TESTS_DIR "/fixtures/hubs"
 
 #define SKYLINE "config/clusters/skyline/cluster.yaml"
 #define MEADOW "config/clusters/meadow/cluster.yaml"
+
+#define POND_CHECKOUT "broken/checkout"
+#define POND POND_CHECKOUT "/config/clusters/pond/cluster.yaml"
+#define CRACKED POND_CHECKOUT "/config/clusters/pond/cracked.values.yaml"
+/* broken/checkout's own chart defaults are a stub, so the tests pass these. */
+#define POND_CHART_VALUES "--chart-values", "helm-charts/basehub/values.yaml"
+
+#define CRACKED_ERROR                                                                          \
+	"binderhub-gen: error: " CRACKED ":7:6: while parsing a block mapping: did not find "    \
+	"expected key\n"
+#define CRACKED_MESSAGE                                                                        \
+	"invalid YAML: while parsing a block mapping: did not find expected key; fix the YAML "  \
+	"syntax at this line ('yamllint " CRACKED "' shows more); nothing else of hub "          \
+	"'cracked' was checked, because helm layers all of its values files together"
 
 #define DERIVED_BINDER                                                                         \
 	"checking as: unauthenticated hub (authenticator_class 'null'), provider aws (from "    \
@@ -54,6 +72,12 @@ static void assert_contains(const char *text, const char *part)
 		fail_msg("expected to find\n%s\nin\n%s", part, text);
 }
 
+static void assert_starts_with(const char *text, const char *start)
+{
+	if (strncmp(text, start, strlen(start)) != 0)
+		fail_msg("expected\n%s\nto start with\n%s", text, start);
+}
+
 static void assert_lacks(const char *text, const char *part)
 {
 	if (strstr(text, part))
@@ -67,6 +91,68 @@ static size_t count_of(const char *text, const char *part)
 	for (const char *found = strstr(text, part); found; found = strstr(found + 1, part))
 		count++;
 	return count;
+}
+
+/* Parse text, a JSON report, with the project's YAML loader, which reads JSON too. */
+static struct tree_doc *parse_report(const char *text, size_t length)
+{
+	struct tree_doc *doc = NULL;
+	struct load_error err;
+
+	if (load_buffer(text, length, "stdout", NULL, &doc, &err) != LOAD_OK)
+		fail_msg("standard output is not one JSON document (%s at %zu:%zu):\n%s", err.message,
+			 err.mark.line, err.mark.column, text);
+	return doc;
+}
+
+/* The scalar text at path below root, or NULL when there is none. */
+static const char *text_at(const struct node *root, const char *path)
+{
+	const struct node *node = tree_get_path(root, path);
+
+	if (!node || node->kind != NODE_SCALAR)
+		return NULL;
+	return node->as.scalar.value;
+}
+
+static const struct node *item_at(const struct node *root, const char *path, size_t index)
+{
+	const struct node *sequence = tree_get_path(root, path);
+
+	assert_non_null(sequence);
+	assert_int_equal(sequence->kind, NODE_SEQUENCE);
+	assert_in_range(index, 0, sequence->as.sequence.count - 1);
+	return sequence->as.sequence.items[index];
+}
+
+static size_t count_at(const struct node *root, const char *path)
+{
+	const struct node *sequence = tree_get_path(root, path);
+
+	assert_non_null(sequence);
+	assert_int_equal(sequence->kind, NODE_SEQUENCE);
+	return sequence->as.sequence.count;
+}
+
+/* The only item of the list at path whose key is value; fails unless there is exactly one. */
+static const struct node *only_item_with(const struct node *root, const char *path,
+					 const char *key, const char *value)
+{
+	const struct node *found = NULL;
+	size_t matches = 0;
+
+	for (size_t i = 0; i < count_at(root, path); i++) {
+		const struct node *item = item_at(root, path, i);
+		const char *text = text_at(item, key);
+
+		if (text && strcmp(text, value) == 0) {
+			found = item;
+			matches++;
+		}
+	}
+	if (matches != 1)
+		fail_msg("expected one item of %s with %s '%s', found %zu", path, key, value, matches);
+	return found;
 }
 
 /* Run argv, expect exit status 2, no output and exactly message on stderr. */
@@ -545,6 +631,143 @@ static void test_cmd_check_cluster_repo_outside_checkout(void **state)
 				    "of the infrastructure repository\n");
 }
 
+/* ---- a values file that does not load: that hub's finding, exit status 2 ---- */
+
+static void test_cmd_check_cluster_all_hubs_unparsable_file_json(void **state)
+{
+	const char *argv[] = {"check", "--format", "json", "--cluster-file", POND, "--all-hubs",
+			      POND_CHART_VALUES, NULL};
+	struct cli_result result;
+	const struct node *cracked, *binder;
+	struct tree_doc *doc;
+
+	(void)state;
+	run_check(argv, &result);
+	assert_int_equal(result.status, 2);
+	assert_string_equal(result.err, CRACKED_ERROR "hub cracked: 1 error, 0 warnings, 0 infos\n"
+						      "hub binder: 0 errors, 0 warnings, 1 info\n");
+	doc = parse_report(result.out, result.out_length);
+	assert_int_equal(count_at(doc->root, "findings"), 2);
+	cracked = only_item_with(doc->root, "findings", "rule", "BH007");
+	assert_string_equal(text_at(cracked, "severity"), "error");
+	assert_string_equal(text_at(cracked, "file"), CRACKED);
+	assert_string_equal(text_at(cracked, "line"), "7");
+	assert_string_equal(text_at(cracked, "column"), "6");
+	assert_string_equal(text_at(cracked, "message"), CRACKED_MESSAGE);
+	/* The hub after the broken one was still checked: its image_prefix is
+	 * named after skyline, not pond. */
+	binder = only_item_with(doc->root, "findings", "rule", "BH154");
+	assert_non_null(strstr(text_at(binder, "file"), "skyline/binder.values.yaml"));
+	/* The broken file of cracked and the three files of binder. */
+	assert_string_equal(text_at(doc->root, "summary.files"), "4");
+	tree_doc_free(doc);
+	cli_result_release(&result);
+}
+
+static void test_cmd_check_cluster_repo_unparsable_file_sarif(void **state)
+{
+	const char *argv[] = {"check", "--format", "sarif", "--repo", POND_CHECKOUT,
+			      POND_CHART_VALUES, NULL};
+	struct cli_result result;
+	const struct node *run, *invocation, *cracked, *location;
+	struct tree_doc *doc;
+
+	(void)state;
+	run_check(argv, &result);
+	assert_int_equal(result.status, 2);
+	assert_string_equal(result.err, CRACKED_ERROR
+			    "pond: hub cracked: 1 error, 0 warnings, 0 infos\n"
+			    "pond: hub binder: 0 errors, 0 warnings, 1 info\n");
+	doc = parse_report(result.out, result.out_length);
+	assert_int_equal(count_at(doc->root, "runs"), 1);
+	run = item_at(doc->root, "runs", 0);
+	invocation = item_at(run, "invocations", 0);
+	assert_string_equal(text_at(invocation, "exitCode"), "2");
+	assert_true(tree_is_false(tree_get_path(invocation, "executionSuccessful")));
+
+	assert_int_equal(count_at(run, "results"), 2);
+	cracked = only_item_with(run, "results", "ruleId", "BH007");
+	assert_string_equal(text_at(cracked, "level"), "error");
+	assert_string_equal(text_at(cracked, "message.text"), CRACKED_MESSAGE);
+	location = item_at(cracked, "locations", 0);
+	assert_string_equal(text_at(location, "physicalLocation.artifactLocation.uri"), CRACKED);
+	assert_string_equal(text_at(location, "physicalLocation.region.startLine"), "7");
+	assert_string_equal(text_at(location, "physicalLocation.region.startColumn"), "6");
+	only_item_with(run, "results", "ruleId", "BH154");
+	tree_doc_free(doc);
+	cli_result_release(&result);
+}
+
+static void test_cmd_check_cluster_all_hubs_unparsable_file_github(void **state)
+{
+	const char *argv[] = {"check", "--format", "github", "--cluster-file", POND, "--all-hubs",
+			      POND_CHART_VALUES, NULL};
+	struct cli_result result;
+	const char *binder;
+
+	(void)state;
+	run_check(argv, &result);
+	assert_int_equal(result.status, 2);
+	assert_string_equal(result.err, CRACKED_ERROR);
+	/* Each hub's report is followed by its line, the broken hub first. */
+	assert_starts_with(result.out, "::error file=" CRACKED ",line=7,col=6,title=BH007 "
+				       "values-file-parses::" CRACKED_MESSAGE "\n"
+				       "1 error in 1 file\n"
+				       "hub cracked: 1 error, 0 warnings, 0 infos\n\n");
+	binder = strstr(result.out, "\nhub binder: 0 errors, 0 warnings, 1 info\n");
+	assert_non_null(binder);
+	assert_string_equal(binder, "\nhub binder: 0 errors, 0 warnings, 1 info\n");
+	assert_contains(result.out, ",title=BH154 image-prefix-quay-name::");
+	cli_result_release(&result);
+}
+
+/* The text format reports the broken file on standard error alone and still
+ * checks the other hubs. */
+static void test_cmd_check_cluster_all_hubs_unparsable_file_text(void **state)
+{
+	const char *argv[] = {"check", "--format", "text", "--cluster-file", POND, "--all-hubs",
+			      POND_CHART_VALUES, NULL};
+	struct cli_result result;
+
+	(void)state;
+	run_check(argv, &result);
+	assert_int_equal(result.status, 2);
+	assert_string_equal(result.err, CRACKED_ERROR);
+	assert_lacks(result.out, "cracked");
+	assert_contains(result.out, "[BH154 image-prefix-quay-name]\n");
+	assert_contains(result.out, "\nhub binder: 0 errors, 0 warnings, 1 info\n");
+	cli_result_release(&result);
+}
+
+static void test_cmd_check_cluster_hub_unparsable_file_sarif(void **state)
+{
+	const char *argv[] = {"check", "--format", "sarif", "--cluster-file", POND, "--hub",
+			      "cracked", POND_CHART_VALUES, NULL};
+	struct cli_result result;
+	const struct node *run, *invocation, *cracked, *location;
+	struct tree_doc *doc;
+
+	(void)state;
+	run_check(argv, &result);
+	assert_int_equal(result.status, 2);
+	assert_string_equal(result.err, CRACKED_ERROR);
+	doc = parse_report(result.out, result.out_length);
+	run = item_at(doc->root, "runs", 0);
+	invocation = item_at(run, "invocations", 0);
+	assert_string_equal(text_at(invocation, "exitCode"), "2");
+	assert_true(tree_is_false(tree_get_path(invocation, "executionSuccessful")));
+	assert_int_equal(count_at(run, "results"), 1);
+	cracked = item_at(run, "results", 0);
+	assert_string_equal(text_at(cracked, "ruleId"), "BH007");
+	assert_string_equal(text_at(cracked, "message.text"), CRACKED_MESSAGE);
+	location = item_at(cracked, "locations", 0);
+	assert_string_equal(text_at(location, "physicalLocation.artifactLocation.uri"), CRACKED);
+	assert_string_equal(text_at(location, "physicalLocation.region.startLine"), "7");
+	assert_string_equal(text_at(location, "physicalLocation.region.startColumn"), "6");
+	tree_doc_free(doc);
+	cli_result_release(&result);
+}
+
 /* ---- errors in cluster.yaml: exit status 2 ---- */
 
 static void test_cmd_check_cluster_unknown_hub(void **state)
@@ -716,6 +939,11 @@ int main(void)
 		cmocka_unit_test(test_cmd_check_cluster_repo_from_below_root),
 		cmocka_unit_test(test_cmd_check_cluster_repo_sarif_is_one_log),
 		cmocka_unit_test(test_cmd_check_cluster_repo_outside_checkout),
+		cmocka_unit_test(test_cmd_check_cluster_all_hubs_unparsable_file_json),
+		cmocka_unit_test(test_cmd_check_cluster_repo_unparsable_file_sarif),
+		cmocka_unit_test(test_cmd_check_cluster_all_hubs_unparsable_file_github),
+		cmocka_unit_test(test_cmd_check_cluster_all_hubs_unparsable_file_text),
+		cmocka_unit_test(test_cmd_check_cluster_hub_unparsable_file_sarif),
 		cmocka_unit_test(test_cmd_check_cluster_unknown_hub),
 		cmocka_unit_test(test_cmd_check_cluster_no_hub_chosen),
 		cmocka_unit_test(test_cmd_check_cluster_missing_values_file),

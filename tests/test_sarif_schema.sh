@@ -2,8 +2,13 @@
 # Validate the SARIF output of `binderhub-gen check --format sarif` against
 # tests/sarif/sarif-2.1.0-subset.schema.json with python3-jsonschema.
 #
-# Usage: test_sarif_schema.sh SCHEMA TEST_REPORT FILE...
+# Usage: test_sarif_schema.sh [--check-values BINARY VALUES]... SCHEMA TEST_REPORT FILE...
 #
+#   --check-values BINARY VALUES
+#                also validate the log that `BINARY check --format sarif
+#                --no-chart-values VALUES` writes, run in the folder of
+#                VALUES; it must exit with 0, 1 or 2 (a file that does not
+#                load still gets a log) and write something
 #   SCHEMA       the JSON Schema (draft-07) of the SARIF subset we write
 #   TEST_REPORT  the test_report binary; `TEST_REPORT --write-catalogue-sarif`
 #                writes a log that lists the real rule catalogue
@@ -19,21 +24,59 @@
 # SKIP_RETURN_CODE) when python3 or its jsonschema module is not installed.
 set -eu
 
+usage="usage: $0 [--check-values BINARY VALUES]... SCHEMA TEST_REPORT FILE..."
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/bhg-sarif-schema.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# Each --check-values log is written at once, so that the options can be
+# shifted off before the positional arguments are read.
+check_count=0
+while [ "$#" -gt 0 ] && [ "$1" = --check-values ]; do
+	if [ "$#" -lt 3 ]; then
+		echo "$usage" >&2
+		exit 2
+	fi
+	check_count=$((check_count + 1))
+	log="$work/check-$check_count.sarif"
+	binary=$2
+	# The check runs in the folder of VALUES, where a relative BINARY is not.
+	case $binary in
+	/*) ;;
+	*) binary="$PWD/$binary" ;;
+	esac
+	status=0
+	(cd "$(dirname "$3")" &&
+		"$binary" check --format sarif --no-chart-values "$(basename "$3")") \
+		>"$log" 2>"$work/check-$check_count.stderr" || status=$?
+	if [ "$status" -gt 2 ] || [ ! -s "$log" ]; then
+		echo "$2 check --format sarif $3: exit status $status, $(wc -c <"$log") bytes of" \
+			"output; expected 0, 1 or 2 and a SARIF log. Standard error:"
+		cat "$work/check-$check_count.stderr"
+		exit 1
+	fi
+	shift 3
+done
+
 if [ "$#" -lt 3 ]; then
-	echo "usage: $0 SCHEMA TEST_REPORT FILE..." >&2
+	echo "$usage" >&2
 	exit 2
 fi
 schema=$1
 test_report=$2
 shift 2
+i=1
+while [ "$i" -le "$check_count" ]; do
+	set -- "$@" "$work/check-$i.sarif"
+	i=$((i + 1))
+done
 
 if ! python3 -c 'import jsonschema' 2>/dev/null; then
 	echo "skipped: python3-jsonschema is not installed (apt-get install python3-jsonschema)"
 	exit 77
 fi
 
-catalogue_log=$(mktemp "${TMPDIR:-/tmp}/bhg-catalogue-sarif.XXXXXX")
-trap 'rm -f "$catalogue_log"' EXIT
+catalogue_log="$work/catalogue.sarif"
 "$test_report" --write-catalogue-sarif >"$catalogue_log"
 
 python3 - "$schema" "$catalogue_log" "$@" <<'EOF'

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "commands.h"
+
 #define SARIF_SCHEMA_URI \
 	"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
@@ -156,12 +158,13 @@ void report_write_sarif(FILE *out, const struct report_input *input)
 	write_driver(out, input);
 
 	/* Findings are what the run is for, so the run itself succeeded even
-	 * when exitCode is 1. */
+	 * when exitCode is 1.  Exit status 2 means a usage error or a file that
+	 * did not load, after which the rules did not run as requested. */
 	fprintf(out,
 		"      \"invocations\": [\n"
-		"        {\"executionSuccessful\": true, \"exitCode\": %d}\n"
+		"        {\"executionSuccessful\": %s, \"exitCode\": %d}\n"
 		"      ],\n",
-		input->exit_status);
+		input->exit_status < EXIT_USAGE ? "true" : "false", input->exit_status);
 
 	fputs("      \"results\": [", out);
 	for (size_t i = 0; i < findings->count; i++) {
