@@ -6,6 +6,7 @@
 #define BHG_SELFCHECK_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "check.h"
 #include "options.h"
@@ -28,10 +29,18 @@ int selfcheck_values(const struct gen_options *options, const char *text, size_t
 int selfcheck_secrets(const char *text, size_t length, const char *name, struct findings *out,
 		      char *error, size_t error_size);
 
+enum selfcheck_kind {
+	SELFCHECK_VALUES,
+	SELFCHECK_SECRETS,
+};
+
 /**
- * Print findings at warning level or above to stream in the checker's text
- * format, and return how many are errors.
+ * Check text about to be written as options->output, print the findings at
+ * warning level or above to stderr in the checker's text format, and return
+ * 0 when the text may be written: no errors, or --allow-findings.  Returns
+ * -1 with a message on stderr otherwise.
  */
-size_t selfcheck_print(FILE *stream, struct findings *findings);
+int selfcheck_gate(enum selfcheck_kind kind, const struct gen_options *options, const char *text,
+		   size_t length);
 
 #endif

@@ -60,33 +60,6 @@ static int read_secrets(const struct gen_options *options, struct secret *passwo
 	return 0;
 }
 
-/* As in cmd_values.c, for the rules that a plaintext secret file can pass. */
-static int check_output(const struct gen_options *options, const char *text, size_t length)
-{
-	const char *name = options->output && strcmp(options->output, "-") != 0 ? options->output
-										: "stdout";
-	struct findings findings = {0};
-	char error[1024];
-	int status = selfcheck_secrets(text, length, name, &findings, error, sizeof(error));
-	size_t errors;
-
-	if (status == 2) {
-		/* The loader's message may quote the text, which contains secrets. */
-		fputs("binderhub-gen: error: cannot check the generated secret file\n", stderr);
-		findings_release(&findings);
-		return -1;
-	}
-	errors = selfcheck_print(stderr, &findings);
-	findings_release(&findings);
-	if (errors == 0 || options->allow_findings)
-		return 0;
-	fprintf(stderr,
-		"binderhub-gen: error: the generated secret file breaks %zu runbook rule%s, so it was "
-		"not written; add --allow-findings to write it anyway\n",
-		errors, errors == 1 ? "" : "s");
-	return -1;
-}
-
 int cmd_secrets(int argc, char **argv)
 {
 	struct gen_options options;
@@ -128,7 +101,7 @@ int cmd_secrets(int argc, char **argv)
 		goto done;
 	}
 	text.capacity = text.length + 1;
-	if (check_output(&options, text.data, text.length)) {
+	if (selfcheck_gate(SELFCHECK_SECRETS, &options, text.data, text.length)) {
 		status = EXIT_FINDINGS;
 		goto done;
 	}

@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "commands.h"
 #include "emit.h"
@@ -11,36 +10,6 @@
 #include "output.h"
 #include "provenance.h"
 #include "selfcheck.h"
-
-/*
- * Run the runbook rules on the text about to be written.  Returns nonzero
- * when it must not be written: errors were found and --allow-findings was
- * not given, or the check itself failed.
- */
-static int check_output(const struct gen_options *options, const char *text, size_t length)
-{
-	const char *name = options->output && strcmp(options->output, "-") != 0 ? options->output
-										: "stdout";
-	struct findings findings = {0};
-	char error[1024];
-	int status = selfcheck_values(options, text, length, name, &findings, error, sizeof(error));
-	size_t errors;
-
-	if (status == 2) {
-		fprintf(stderr, "binderhub-gen: error: cannot check the generated file: %s\n", error);
-		findings_release(&findings);
-		return -1;
-	}
-	errors = selfcheck_print(stderr, &findings);
-	findings_release(&findings);
-	if (errors == 0 || options->allow_findings)
-		return 0;
-	fprintf(stderr,
-		"binderhub-gen: error: the generated file breaks %zu runbook rule%s, so it was not "
-		"written; fix the options above, or add --allow-findings to write it anyway\n",
-		errors, errors == 1 ? "" : "s");
-	return -1;
-}
 
 int cmd_values(int argc, char **argv)
 {
@@ -76,7 +45,7 @@ int cmd_values(int argc, char **argv)
 		fprintf(stderr, "binderhub-gen: error: %s\n", error);
 		goto done;
 	}
-	if (check_output(&options, text, length)) {
+	if (selfcheck_gate(SELFCHECK_VALUES, &options, text, length)) {
 		status = EXIT_FINDINGS;
 		goto done;
 	}

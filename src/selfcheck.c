@@ -185,7 +185,8 @@ done:
 	return status;
 }
 
-size_t selfcheck_print(FILE *stream, struct findings *findings)
+/* Print findings at warning level or above; return how many are errors. */
+static size_t print_findings(FILE *stream, struct findings *findings)
 {
 	struct findings shown = {0};
 	size_t errors = 0;
@@ -210,4 +211,43 @@ size_t selfcheck_print(FILE *stream, struct findings *findings)
 	/* The findings are borrowed: free only the array. */
 	free(shown.items);
 	return errors;
+}
+
+int selfcheck_gate(enum selfcheck_kind kind, const struct gen_options *options, const char *text,
+		   size_t length)
+{
+	const char *name = options->output && strcmp(options->output, "-") != 0 ? options->output
+										: "stdout";
+	const char *what = kind == SELFCHECK_VALUES ? "file" : "secret file";
+	struct findings findings = {0};
+	char error[1024];
+	int status;
+	size_t errors;
+
+	if (kind == SELFCHECK_VALUES)
+		status = selfcheck_values(options, text, length, name, &findings, error,
+					  sizeof(error));
+	else
+		status = selfcheck_secrets(text, length, name, &findings, error, sizeof(error));
+	if (status == 2) {
+		/* The loader's message may quote the text, and a secret file's
+		 * text contains secrets. */
+		if (kind == SELFCHECK_VALUES)
+			fprintf(stderr, "binderhub-gen: error: cannot check the generated file: %s\n",
+				error);
+		else
+			fputs("binderhub-gen: error: cannot check the generated secret file\n", stderr);
+		findings_release(&findings);
+		return -1;
+	}
+	errors = print_findings(stderr, &findings);
+	findings_release(&findings);
+	if (errors == 0 || options->allow_findings)
+		return 0;
+	fprintf(stderr,
+		"binderhub-gen: error: the generated %s breaks %zu runbook rule%s, so it was not "
+		"written; %sadd --allow-findings to write it anyway\n",
+		what, errors, errors == 1 ? "" : "s",
+		kind == SELFCHECK_VALUES ? "fix the options above, or " : "");
+	return -1;
 }
