@@ -169,4 +169,20 @@ const char *check_display_value(const struct node *node, bool secret_key, char *
 
 void findings_release(struct findings *findings);
 
+/**
+ * Compare two findings by file name (byte order, a NULL file first), line,
+ * column and rule id, then by path and message (NULL first). Severity is not
+ * compared. Returns a negative number, 0 or a positive number, as strcmp()
+ * does.
+ */
+int findings_compare(const struct finding *a, const struct finding *b);
+
+/**
+ * Sort findings into findings_compare() order, so that the output does not
+ * depend on the order the rules ran in. Findings that compare equal differ at
+ * most in severity and from_emulated, and qsort() may leave them in either
+ * order.
+ */
+void findings_sort(struct findings *findings);
+
 #endif

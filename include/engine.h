@@ -150,7 +150,7 @@ bool engine_rule_applies(const struct rule_info *rule, const struct rule_context
 void engine_run(const struct rule_context *ctx, const engine_rule_fn table[RULE__COUNT],
 		const struct engine_settings *settings, FILE *warnings);
 
-/** Sort findings by file name (byte order, NULL first), line, column, rule id, path and message. */
+/** Sort findings by file, line, column, rule id, path and message, as findings_sort() does. */
 void engine_sort_findings(struct findings *findings);
 
 /**

@@ -49,4 +49,13 @@ int output_write(const struct output_target *target, const char *data, size_t le
 /** Return true when target is standard output and standard output is a terminal. */
 bool output_is_terminal(const struct output_target *target);
 
+/**
+ * Flush standard output and check its error indicator, so that a failed
+ * write (a full disk, a closed pipe) fails the command instead of passing
+ * silently. On failure, prints "binderhub-gen: error: cannot write to
+ * standard output: REASON; ..." to standard error and returns EXIT_USAGE
+ * (include/commands.h); otherwise returns EXIT_OK.
+ */
+int output_flush_stdout(void);
+
 #endif

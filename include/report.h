@@ -69,7 +69,8 @@ struct report_summary {
 /**
  * Sort findings by file name (byte order, a NULL file first), line, column
  * and rule id. Findings equal in all four are ordered by path and message so
- * that the output does not depend on the order the rules ran in.
+ * that the output does not depend on the order the rules ran in. The order is
+ * findings_sort()'s (include/check.h), the one the engine sorts in as well.
  */
 void report_sort(struct findings *findings);
 

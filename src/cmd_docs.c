@@ -6,18 +6,10 @@
 
 #include "commands.h"
 #include "options.h"
+#include "output.h"
 
 /* Every option table of the program, the generator's first. */
 static const struct program_spec *const programs[] = {&options_program, &cmd_check_program};
-
-static int finish(void)
-{
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		perror("binderhub-gen: error: cannot write to standard output");
-		return EXIT_USAGE;
-	}
-	return EXIT_OK;
-}
 
 int cmd_man(int argc, char **argv)
 {
@@ -29,7 +21,7 @@ int cmd_man(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	options_print_man_programs(programs, sizeof(programs) / sizeof(programs[0]), stdout);
-	return finish();
+	return output_flush_stdout();
 }
 
 int cmd_completion(int argc, char **argv)
@@ -42,5 +34,5 @@ int cmd_completion(int argc, char **argv)
 	}
 	options_print_completion_bash_programs(programs, sizeof(programs) / sizeof(programs[0]),
 					       stdout);
-	return finish();
+	return output_flush_stdout();
 }

@@ -1,10 +1,10 @@
 /* `binderhub-gen rules` and `binderhub-gen explain`: argument parsing around the rule printers. */
-#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "commands.h"
+#include "output.h"
 #include "rules.h"
 
 static const char rules_help[] =
@@ -35,26 +35,10 @@ static const char explain_help[] =
 	"Exit status: 0 on success, 2 on a usage error, an unknown rule or when the output\n"
 	"cannot be written.\n";
 
-/* Flush standard output and turn a failed write (a full disk, a closed pipe)
- * into an error instead of a silent success. */
-static int finish_output(void)
-{
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		int error = errno;
-
-		fprintf(stderr,
-			"binderhub-gen: error: cannot write to standard output: %s; check the "
-			"file or pipe it goes to\n",
-			strerror(error));
-		return EXIT_USAGE;
-	}
-	return EXIT_OK;
-}
-
 static int print_help(const char *help)
 {
 	fputs(help, stdout);
-	return finish_output();
+	return output_flush_stdout();
 }
 
 static int reject_unknown_option(const char *command, const char *option)
@@ -150,7 +134,7 @@ int cmd_rules(int argc, char **argv)
 	}
 
 	rules_print_list(stdout, format);
-	return finish_output();
+	return output_flush_stdout();
 }
 
 static int reject_unknown_rule(const char *text)
@@ -209,5 +193,5 @@ int cmd_explain(int argc, char **argv)
 	if (!rule)
 		return reject_unknown_rule(requested);
 	rules_print_explain(stdout, rule);
-	return finish_output();
+	return output_flush_stdout();
 }

@@ -1,9 +1,9 @@
 /* Entry point: dispatch to the subcommand named by the first argument. */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "commands.h"
+#include "output.h"
 
 struct command {
 	const char *name;
@@ -31,22 +31,6 @@ static void print_usage(FILE *stream)
 	fputs("\nRun 'binderhub-gen <command> --help' for the options of a command.\n", stream);
 }
 
-/* Flush standard output and report a failed write (a full disk, a closed
- * pipe), so that --help and --version fail the way the commands do. */
-static int finish_output(void)
-{
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		int error = errno;
-
-		fprintf(stderr,
-			"binderhub-gen: error: cannot write to standard output: %s; check the "
-			"file or pipe it goes to\n",
-			strerror(error));
-		return EXIT_USAGE;
-	}
-	return EXIT_OK;
-}
-
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -57,12 +41,12 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		printf("binderhub-gen %s\n", BHG_VERSION);
-		return finish_output();
+		return output_flush_stdout();
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		print_usage(stdout);
-		return finish_output();
+		return output_flush_stdout();
 	}
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(argv[1], commands[i].name) == 0)

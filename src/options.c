@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text_layout.h"
+
 /* Column where help text starts, and the width it wraps at. */
 #define HELP_TEXT_COLUMN 30
 #define HELP_WIDTH 79
@@ -459,37 +461,6 @@ enum options_result options_parse(const struct program_spec *program, enum gen_c
  * --help
  * ------------------------------------------------------------------------ */
 
-/* Print text word by word from column, starting new lines indented by
- * indent before width is passed.  A word longer than a line stays whole. */
-static void print_wrapped(FILE *out, const char *text, size_t indent, size_t column, size_t width)
-{
-	bool line_has_word = false;
-
-	while (*text != '\0') {
-		size_t spaces = strspn(text, " ");
-		size_t length;
-
-		text += spaces;
-		length = strcspn(text, " ");
-		if (length == 0)
-			break;
-		if (line_has_word && column + 1 + length > width) {
-			fprintf(out, "\n%*s", (int)indent, "");
-			column = indent;
-			line_has_word = false;
-		}
-		if (line_has_word) {
-			fputc(' ', out);
-			column++;
-		}
-		fwrite(text, 1, length, out);
-		column += length;
-		line_has_word = true;
-		text += length;
-	}
-	fputc('\n', out);
-}
-
 /* Format "-o, --output FILE" or "    --cluster NAME" or "    --auth[=MODE]". */
 static void format_label(char *buffer, size_t size, const struct option_spec *spec)
 {
@@ -516,7 +487,7 @@ void options_print_help_for(const struct program_spec *program, enum gen_command
 	if (spec == NULL)
 		return;
 	fprintf(out, "Usage: %s %s %s\n\n", program->name, spec->name, spec->synopsis);
-	print_wrapped(out, spec->description, 0, 0, HELP_WIDTH);
+	text_layout_write_wrapped(out, spec->description, 0, 0, HELP_WIDTH);
 
 	for (int group = 0; group < OPTION_GROUP__COUNT; group++) {
 		bool title_printed = false;
@@ -537,14 +508,15 @@ void options_print_help_for(const struct program_spec *program, enum gen_command
 				fprintf(out, "\n%*s", HELP_TEXT_COLUMN, "");
 			else
 				fprintf(out, "%*s", (int)(HELP_TEXT_COLUMN - 2 - strlen(label)), "");
-			print_wrapped(out, option->help, HELP_TEXT_COLUMN, HELP_TEXT_COLUMN, HELP_WIDTH);
+			text_layout_write_wrapped(out, option->help, HELP_TEXT_COLUMN, HELP_TEXT_COLUMN,
+						  HELP_WIDTH);
 		}
 	}
 
 	fputs("\nExit status:\n", out);
 	for (size_t i = 0; i < program->exit_status_count; i++) {
 		fprintf(out, "  %-4s", program->exit_statuses[i].term);
-		print_wrapped(out, program->exit_statuses[i].text, 6, 6, HELP_WIDTH);
+		text_layout_write_wrapped(out, program->exit_statuses[i].text, 6, 6, HELP_WIDTH);
 	}
 }
 

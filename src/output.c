@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "commands.h"
+
 static bool output_is_stdout(const struct output_target *target)
 {
 	return target->path == NULL || strcmp(target->path, "-") == 0;
@@ -17,6 +19,20 @@ static bool output_is_stdout(const struct output_target *target)
 bool output_is_terminal(const struct output_target *target)
 {
 	return output_is_stdout(target) && isatty(STDOUT_FILENO) == 1;
+}
+
+int output_flush_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		int error = errno;
+
+		fprintf(stderr,
+			"binderhub-gen: error: cannot write to standard output: %s; check the "
+			"file or pipe it goes to\n",
+			strerror(error));
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
 }
 
 /* Returns 0, or the errno value of the failed write(2). */

@@ -1,4 +1,5 @@
-/* Where findings about missing keys point when several layers are checked. */
+/* Where findings about missing keys point when several layers are checked, and
+ * the order findings are sorted in. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -53,10 +54,145 @@ static void test_context_missing_prefers_values_file(void **state)
 	tree_doc_free(secrets);
 }
 
+/* Finding order */
+
+static char key_a[] = "a.key";
+static char key_b[] = "b.key";
+static char message_a[] = "first";
+static char message_b[] = "second";
+
+static struct finding make_finding(const char *file, size_t line, size_t column,
+				   enum rule_id rule, char *path, char *message)
+{
+	struct finding finding = {
+		.rule = rule,
+		.severity = SEVERITY_ERROR,
+		.mark = {.file = file, .line = line, .column = column},
+		.path = path,
+		.message = message,
+	};
+
+	return finding;
+}
+
+static void expect_before(const struct finding *first, const struct finding *second)
+{
+	assert_true(findings_compare(first, second) < 0);
+	assert_true(findings_compare(second, first) > 0);
+}
+
+static void test_context_findings_compare_by_file(void **state)
+{
+	struct finding a = make_finding("a.yaml", 9, 9, RULE_BH139, key_b, message_b);
+	struct finding b = make_finding("b.yaml", 1, 1, RULE_BH001, key_a, message_a);
+
+	(void)state;
+	expect_before(&a, &b);
+}
+
+static void test_context_findings_compare_lines_as_numbers(void **state)
+{
+	struct finding a = make_finding("a.yaml", 20, 9, RULE_BH139, key_b, message_b);
+	struct finding b = make_finding("a.yaml", 100, 1, RULE_BH001, key_a, message_a);
+
+	(void)state;
+	expect_before(&a, &b);
+}
+
+static void test_context_findings_compare_by_column(void **state)
+{
+	struct finding a = make_finding("a.yaml", 5, 2, RULE_BH139, key_b, message_b);
+	struct finding b = make_finding("a.yaml", 5, 10, RULE_BH001, key_a, message_a);
+
+	(void)state;
+	expect_before(&a, &b);
+}
+
+static void test_context_findings_compare_by_rule(void **state)
+{
+	struct finding a = make_finding("a.yaml", 5, 3, RULE_BH001, key_b, message_b);
+	struct finding b = make_finding("a.yaml", 5, 3, RULE_BH139, key_a, message_a);
+
+	(void)state;
+	expect_before(&a, &b);
+}
+
+static void test_context_findings_compare_by_path_then_message(void **state)
+{
+	struct finding a = make_finding("a.yaml", 5, 3, RULE_BH001, key_a, message_b);
+	struct finding b = make_finding("a.yaml", 5, 3, RULE_BH001, key_b, message_a);
+	struct finding c = make_finding("a.yaml", 5, 3, RULE_BH001, key_b, message_b);
+
+	(void)state;
+	expect_before(&a, &b);
+	expect_before(&b, &c);
+}
+
+static void test_context_findings_compare_null_first(void **state)
+{
+	struct finding no_file = make_finding(NULL, 0, 0, RULE_BH139, key_a, message_a);
+	struct finding file = make_finding("a.yaml", 0, 0, RULE_BH001, key_a, message_a);
+	struct finding no_path = make_finding("a.yaml", 0, 0, RULE_BH001, NULL, message_a);
+	struct finding no_message = make_finding("a.yaml", 0, 0, RULE_BH001, key_a, NULL);
+
+	(void)state;
+	expect_before(&no_file, &file);
+	expect_before(&no_path, &file);
+	expect_before(&no_message, &file);
+}
+
+static void test_context_findings_compare_ignores_severity(void **state)
+{
+	struct finding a = make_finding("a.yaml", 5, 3, RULE_BH001, key_a, message_a);
+	struct finding b = make_finding("a.yaml", 5, 3, RULE_BH001, key_a, message_a);
+
+	(void)state;
+	b.severity = SEVERITY_INFO;
+	b.from_emulated = true;
+	assert_int_equal(findings_compare(&a, &b), 0);
+}
+
+static void test_context_findings_sort_orders_items(void **state)
+{
+	struct finding items[] = {
+		make_finding("b.yaml", 1, 1, RULE_BH001, key_a, message_a),
+		make_finding("a.yaml", 10, 1, RULE_BH001, key_a, message_a),
+		make_finding(NULL, 0, 0, RULE_BH001, key_a, message_a),
+		make_finding("a.yaml", 9, 1, RULE_BH001, key_a, message_a),
+	};
+	struct findings findings = {.items = items, .count = 4, .capacity = 4};
+
+	(void)state;
+	findings_sort(&findings);
+	assert_null(items[0].mark.file);
+	assert_int_equal(items[1].mark.line, 9);
+	assert_int_equal(items[2].mark.line, 10);
+	assert_string_equal(items[3].mark.file, "b.yaml");
+}
+
+static void test_context_findings_sort_empty_list(void **state)
+{
+	struct findings findings = {0};
+
+	(void)state;
+	findings_sort(&findings);
+	assert_int_equal(findings.count, 0);
+	assert_null(findings.items);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_context_missing_prefers_values_file),
+		cmocka_unit_test(test_context_findings_compare_by_file),
+		cmocka_unit_test(test_context_findings_compare_lines_as_numbers),
+		cmocka_unit_test(test_context_findings_compare_by_column),
+		cmocka_unit_test(test_context_findings_compare_by_rule),
+		cmocka_unit_test(test_context_findings_compare_by_path_then_message),
+		cmocka_unit_test(test_context_findings_compare_null_first),
+		cmocka_unit_test(test_context_findings_compare_ignores_severity),
+		cmocka_unit_test(test_context_findings_sort_orders_items),
+		cmocka_unit_test(test_context_findings_sort_empty_list),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,8 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include "commands.h"
 #include "fixture.h"
 #include "output.h"
 
@@ -439,6 +441,61 @@ static void test_output_is_terminal_rejects_file(void **state)
 	assert_false(terminal);
 }
 
+/*
+ * Print text and call output_flush_stdout() in a child process whose standard
+ * output is stdout_path and standard error is stderr_path, and return the
+ * child's exit status. The child process keeps the stream's error indicator,
+ * and any bytes stdio could not write, away from the test runner's output.
+ */
+static int flush_in_child(const char *stdout_path, const char *stderr_path, const char *text)
+{
+	pid_t pid;
+	int status;
+
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int out = open(stdout_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		int err = open(stderr_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+		if (out < 0 || err < 0 || dup2(out, STDOUT_FILENO) < 0 ||
+		    dup2(err, STDERR_FILENO) < 0)
+			_exit(99);
+		fputs(text, stdout);
+		_exit(output_flush_stdout());
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
+static void test_output_flush_stdout_writes_text(void **state)
+{
+	struct output_test *test = *state;
+	char stderr_path[1100];
+
+	snprintf(stderr_path, sizeof(stderr_path), "%s/stderr.txt", test->folder);
+	assert_int_equal(flush_in_child(test->path, stderr_path, "usage: x\n"), EXIT_OK);
+	assert_file_text(test->path, "usage: x\n");
+	assert_file_text(stderr_path, "");
+}
+
+static void test_output_flush_stdout_reports_full_disk(void **state)
+{
+	struct output_test *test = *state;
+	char stderr_path[1100];
+
+	if (access("/dev/full", W_OK) != 0)
+		skip();
+	snprintf(stderr_path, sizeof(stderr_path), "%s/stderr.txt", test->folder);
+	assert_int_equal(flush_in_child("/dev/full", stderr_path, "usage: x\n"), EXIT_USAGE);
+	assert_file_text(stderr_path,
+			 "binderhub-gen: error: cannot write to standard output: No space left on "
+			 "device; check the file or pipe it goes to\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -467,6 +524,9 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_output_is_terminal_detects_tty, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_output_is_terminal_rejects_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_output_flush_stdout_writes_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_output_flush_stdout_reports_full_disk, setup,
+						teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

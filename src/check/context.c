@@ -342,3 +342,45 @@ void findings_release(struct findings *findings)
 	findings->items = NULL;
 	findings->count = findings->capacity = 0;
 }
+
+/* strcmp() that orders NULL before every text. */
+static int compare_text(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+static int compare_size(size_t a, size_t b)
+{
+	return (a > b) - (a < b);
+}
+
+int findings_compare(const struct finding *a, const struct finding *b)
+{
+	int order = compare_text(a->mark.file, b->mark.file);
+
+	if (order == 0)
+		order = compare_size(a->mark.line, b->mark.line);
+	if (order == 0)
+		order = compare_size(a->mark.column, b->mark.column);
+	if (order == 0)
+		order = compare_size((size_t)a->rule, (size_t)b->rule);
+	if (order == 0)
+		order = compare_text(a->path, b->path);
+	if (order == 0)
+		order = compare_text(a->message, b->message);
+	return order;
+}
+
+static int compare_findings_qsort(const void *left, const void *right)
+{
+	return findings_compare(left, right);
+}
+
+void findings_sort(struct findings *findings)
+{
+	if (findings->count > 1)
+		qsort(findings->items, findings->count, sizeof(findings->items[0]),
+		      compare_findings_qsort);
+}

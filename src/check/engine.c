@@ -2,7 +2,6 @@
 #include "engine.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 /* Exported function, documented in include/engine.h */
 bool engine_rule_applies(const struct rule_info *rule, const struct rule_context *ctx)
@@ -47,42 +46,10 @@ static void filter_findings(struct findings *findings, const struct pragma_list 
 	findings->count = kept;
 }
 
-static int compare_text(const char *a, const char *b)
-{
-	if (!a || !b)
-		return (a != NULL) - (b != NULL);
-	return strcmp(a, b);
-}
-
-static int compare_size(size_t a, size_t b)
-{
-	return (a > b) - (a < b);
-}
-
-static int compare_findings(const void *left, const void *right)
-{
-	const struct finding *a = left;
-	const struct finding *b = right;
-	int order = compare_text(a->mark.file, b->mark.file);
-
-	if (!order)
-		order = compare_size(a->mark.line, b->mark.line);
-	if (!order)
-		order = compare_size(a->mark.column, b->mark.column);
-	if (!order)
-		order = compare_size((size_t)a->rule, (size_t)b->rule);
-	if (!order)
-		order = compare_text(a->path, b->path);
-	if (!order)
-		order = compare_text(a->message, b->message);
-	return order;
-}
-
 /* Exported function, documented in include/engine.h */
 void engine_sort_findings(struct findings *findings)
 {
-	if (findings->count > 1)
-		qsort(findings->items, findings->count, sizeof(*findings->items), compare_findings);
+	findings_sort(findings);
 }
 
 /* A value merged into several places through anchors can make a rule report
@@ -92,7 +59,7 @@ static void drop_repeats(struct findings *findings)
 	size_t kept = 0;
 
 	for (size_t i = 0; i < findings->count; i++) {
-		if (kept && compare_findings(&findings->items[kept - 1], &findings->items[i]) == 0 &&
+		if (kept && findings_compare(&findings->items[kept - 1], &findings->items[i]) == 0 &&
 		    findings->items[kept - 1].severity == findings->items[i].severity) {
 			release_finding(&findings->items[i]);
 			continue;
@@ -161,7 +128,7 @@ void engine_run(const struct rule_context *ctx, const engine_rule_fn table[RULE_
 				finding->severity = settings->severity[finding->rule];
 		}
 	}
-	engine_sort_findings(ctx->findings);
+	findings_sort(ctx->findings);
 	drop_repeats(ctx->findings);
 }
 

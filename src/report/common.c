@@ -1,12 +1,11 @@
 /*
  * Parts of the report module that every format uses: option parsing, the
- * colour decision, sorting, counting and JSON strings, and report_write()
- * itself, which checks its input and hands it to one format.
+ * colour decision, sorting and counting, and report_write() itself, which
+ * checks its input and hands it to one format.
  */
 #include "common.h"
 
 #include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 
 int report_format_parse(const char *text, const char *github_actions, enum report_format *out)
@@ -82,43 +81,9 @@ bool report_use_color(enum color_mode mode, bool is_terminal, const char *no_col
 
 /* Sorting */
 
-static int compare_text(const char *a, const char *b)
-{
-	if (!a || !b)
-		return (a != NULL) - (b != NULL);
-	return strcmp(a, b);
-}
-
-static int compare_size(size_t a, size_t b)
-{
-	return (a > b) - (a < b);
-}
-
-static int compare_findings(const void *left, const void *right)
-{
-	const struct finding *a = left;
-	const struct finding *b = right;
-	int order;
-
-	order = compare_text(a->mark.file, b->mark.file);
-	if (order == 0)
-		order = compare_size(a->mark.line, b->mark.line);
-	if (order == 0)
-		order = compare_size(a->mark.column, b->mark.column);
-	if (order == 0)
-		order = compare_size((size_t)a->rule, (size_t)b->rule);
-	if (order == 0)
-		order = compare_text(a->path, b->path);
-	if (order == 0)
-		order = compare_text(a->message, b->message);
-	return order;
-}
-
 void report_sort(struct findings *findings)
 {
-	if (findings->count > 1)
-		qsort(findings->items, findings->count, sizeof(findings->items[0]),
-		      compare_findings);
+	findings_sort(findings);
 }
 
 /* Shared pieces of the formats */
@@ -187,46 +152,6 @@ const char *report_strip_dot_slash(const char *file)
 	return file;
 }
 
-void report_json_write_string(FILE *out, const char *text)
-{
-	if (!text) {
-		fputs("null", out);
-		return;
-	}
-	fputc('"', out);
-	for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
-		switch (*c) {
-		case '"':
-			fputs("\\\"", out);
-			break;
-		case '\\':
-			fputs("\\\\", out);
-			break;
-		case '\b':
-			fputs("\\b", out);
-			break;
-		case '\f':
-			fputs("\\f", out);
-			break;
-		case '\n':
-			fputs("\\n", out);
-			break;
-		case '\r':
-			fputs("\\r", out);
-			break;
-		case '\t':
-			fputs("\\t", out);
-			break;
-		default:
-			if (*c < 0x20)
-				fprintf(out, "\\u%04x", (unsigned)*c);
-			else
-				fputc(*c, out);
-		}
-	}
-	fputc('"', out);
-}
-
 /* Entry points */
 
 /* Files named by the findings, each counted once: the file count when the
@@ -239,8 +164,11 @@ static size_t count_distinct_files(const struct findings *findings)
 		const char *file = findings->items[i].mark.file;
 		bool seen = file == NULL;
 
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = compare_text(file, findings->items[j].mark.file) == 0;
+		for (size_t j = 0; j < i && !seen; j++) {
+			const char *other = findings->items[j].mark.file;
+
+			seen = other && strcmp(file, other) == 0;
+		}
 		if (!seen)
 			count++;
 	}

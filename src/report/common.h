@@ -1,6 +1,6 @@
 /*
  * Declarations shared by the report formats: their input, severity words,
- * counts, the summary line and JSON strings. Private to src/report/.
+ * counts and the summary line. Private to src/report/.
  */
 #ifndef BHG_REPORT_COMMON_H
 #define BHG_REPORT_COMMON_H
@@ -47,12 +47,6 @@ void report_write_summary_line(FILE *out, const struct report_counts *counts, si
  * SARIF consumers match against paths in the repository.
  */
 const char *report_strip_dot_slash(const char *file);
-
-/**
- * Write text as a JSON string (RFC 8259): quotes, backslashes and control
- * characters escaped, other bytes copied. NULL is written as null.
- */
-void report_json_write_string(FILE *out, const char *text);
 
 void report_write_text(FILE *out, const struct report_input *input);
 void report_write_json(FILE *out, const struct report_input *input);

@@ -5,13 +5,15 @@
  */
 #include "common.h"
 
+#include "json_escape.h"
+
 #define REPORT_JSON_VERSION 1
 
 static void write_string_member(FILE *out, const char *indent, const char *key,
 				const char *value, bool last)
 {
 	fprintf(out, "%s\"%s\": ", indent, key);
-	report_json_write_string(out, value);
+	json_write_string(out, value);
 	fputs(last ? "\n" : ",\n", out);
 }
 

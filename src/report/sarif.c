@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "json_escape.h"
 
 #define SARIF_SCHEMA_URI \
 	"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -41,7 +42,7 @@ static void write_text_object(FILE *out, const char *indent, const char *key, co
 			      bool last)
 {
 	fprintf(out, "%s\"%s\": {\"text\": ", indent, key);
-	report_json_write_string(out, text);
+	json_write_string(out, text);
 	fputs(last ? "}\n" : "},\n", out);
 }
 
@@ -51,9 +52,9 @@ static void write_rule(FILE *out, const struct rule_info *rule)
 
 	fputs("            {\n", out);
 	fprintf(out, "%s\"id\": ", indent);
-	report_json_write_string(out, rule->code);
+	json_write_string(out, rule->code);
 	fprintf(out, ",\n%s\"name\": ", indent);
-	report_json_write_string(out, rule->name);
+	json_write_string(out, rule->name);
 	fputs(",\n", out);
 	write_text_object(out, indent, "shortDescription", rule->summary, false);
 	write_text_object(out, indent, "fullDescription", rule->reason, false);
@@ -72,7 +73,7 @@ static void write_driver(FILE *out, const struct report_input *input)
 	      "          \"name\": \"binderhub-gen\",\n",
 	      out);
 	fputs("          \"version\": ", out);
-	report_json_write_string(out, BHG_VERSION);
+	json_write_string(out, BHG_VERSION);
 	fputs(",\n          \"rules\": [", out);
 	for (size_t i = 0; i < input->rule_count; i++) {
 		fputs(i == 0 ? "\n" : ",\n", out);
@@ -92,7 +93,7 @@ static void write_message(FILE *out, const struct finding *finding, const char *
 
 	fputs("          \"message\": {\"text\": ", out);
 	if (!finding->from_emulated) {
-		report_json_write_string(out, message);
+		json_write_string(out, message);
 	} else {
 		static const char note[] = " (the value comes from the deployer's own layer, not from ";
 		const char *source = file ? file : "the files checked";
@@ -102,7 +103,7 @@ static void write_message(FILE *out, const struct finding *finding, const char *
 		if (!text)
 			abort();
 		snprintf(text, size, "%s%s%s)", message, note, source);
-		report_json_write_string(out, text);
+		json_write_string(out, text);
 		free(text);
 	}
 	fputs("}", out);
@@ -137,7 +138,7 @@ static void write_result(FILE *out, const struct finding *finding, const struct 
 	const char *file = report_strip_dot_slash(finding->mark.file);
 
 	fputs("        {\n          \"ruleId\": ", out);
-	report_json_write_string(out, rule->code);
+	json_write_string(out, rule->code);
 	fprintf(out, ",\n          \"ruleIndex\": %zu,\n", (size_t)finding->rule);
 	fprintf(out, "          \"level\": \"%s\",\n", report_severity_word(finding->severity));
 	write_message(out, finding, file);

@@ -8,7 +8,7 @@
  */
 #include "common.h"
 
-#include <string.h>
+#include "text_layout.h"
 
 #define ANSI_RESET "\033[0m"
 #define ANSI_DIM "\033[2m"
@@ -65,22 +65,10 @@ static void write_headline(FILE *out, const struct finding *finding, const struc
  * finding, and it can still be copied and re-indented as a block. */
 static void write_fix(FILE *out, const char *fix)
 {
-	const char *line = fix;
-
 	if (!fix || fix[0] == '\0')
 		return;
 	fputs("  fix:\n", out);
-	while (*line) {
-		size_t length = strcspn(line, "\n");
-
-		if (length > 0)
-			fputs("    ", out);
-		fwrite(line, 1, length, out);
-		fputc('\n', out);
-		line += length;
-		if (*line == '\n')
-			line++;
-	}
+	text_layout_write_indented(out, fix, "    ");
 }
 
 void report_write_text(FILE *out, const struct report_input *input)

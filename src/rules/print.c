@@ -5,6 +5,9 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "json_escape.h"
+#include "text_layout.h"
+
 int rules_format_parse(const char *text, enum rules_format *out)
 {
 	static const struct {
@@ -166,44 +169,6 @@ static void print_markdown(FILE *out, const struct rule_info *rules, size_t coun
 
 /* JSON */
 
-/* Write text as a JSON string (RFC 8259): quotes, backslashes and control
- * characters escaped; other bytes, UTF-8 included, are copied as they are. */
-static void json_write_string(FILE *out, const char *text)
-{
-	fputc('"', out);
-	for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
-		switch (*c) {
-		case '"':
-			fputs("\\\"", out);
-			break;
-		case '\\':
-			fputs("\\\\", out);
-			break;
-		case '\b':
-			fputs("\\b", out);
-			break;
-		case '\f':
-			fputs("\\f", out);
-			break;
-		case '\n':
-			fputs("\\n", out);
-			break;
-		case '\r':
-			fputs("\\r", out);
-			break;
-		case '\t':
-			fputs("\\t", out);
-			break;
-		default:
-			if (*c < 0x20)
-				fprintf(out, "\\u%04x", (unsigned)*c);
-			else
-				fputc(*c, out);
-		}
-	}
-	fputc('"', out);
-}
-
 static void json_write_member(FILE *out, const char *key, const char *value, bool last)
 {
 	fputs("      ", out);
@@ -259,40 +224,13 @@ void rules_print_list(FILE *out, enum rules_format format)
 #define EXPLAIN_LABEL_WIDTH 18
 #define EXPLAIN_LINE_WIDTH 79
 
-/*
- * Write label padded to EXPLAIN_LABEL_WIDTH, then text filled to
- * EXPLAIN_LINE_WIDTH columns with continuation lines indented under it.
- * A word longer than a line is written whole.
- */
+/* Write label padded to EXPLAIN_LABEL_WIDTH, then text filled to
+ * EXPLAIN_LINE_WIDTH columns with continuation lines indented under it. */
 static void explain_write_field(FILE *out, const char *label, const char *text)
 {
 	size_t column = (size_t)fprintf(out, "%-*s", EXPLAIN_LABEL_WIDTH, label);
-	bool line_has_word = false;
-	const char *c = text;
 
-	while (*c) {
-		while (*c && isspace((unsigned char)*c))
-			c++;
-		if (!*c)
-			break;
-
-		size_t length = strcspn(c, " \t\n");
-
-		if (line_has_word && column + 1 + length > EXPLAIN_LINE_WIDTH) {
-			fprintf(out, "\n%*s", EXPLAIN_LABEL_WIDTH, "");
-			column = EXPLAIN_LABEL_WIDTH;
-			line_has_word = false;
-		}
-		if (line_has_word) {
-			fputc(' ', out);
-			column++;
-		}
-		fwrite(c, 1, length, out);
-		column += length;
-		line_has_word = true;
-		c += length;
-	}
-	fputc('\n', out);
+	text_layout_write_wrapped(out, text, EXPLAIN_LABEL_WIDTH, column, EXPLAIN_LINE_WIDTH);
 }
 
 void rules_print_explain(FILE *out, const struct rule_info *rule)
@@ -307,17 +245,5 @@ void rules_print_explain(FILE *out, const struct rule_info *rule)
 
 	/* Four spaces set the snippet off from the labels and keep its own
 	 * indentation intact, so it can be copied into a values file as a block. */
-	const char *line = rule->fix;
-
-	while (*line) {
-		size_t length = strcspn(line, "\n");
-
-		if (length > 0)
-			fputs("    ", out);
-		fwrite(line, 1, length, out);
-		fputc('\n', out);
-		line += length;
-		if (*line == '\n')
-			line++;
-	}
+	text_layout_write_indented(out, rule->fix, "    ");
 }
