@@ -180,10 +180,52 @@ static void test_context_findings_sort_empty_list(void **state)
 	assert_null(findings.items);
 }
 
+static void test_context_secret_keys(void **state)
+{
+	static const char *const secret[] = {"password", "client_secret", "apiToken",
+					     "googleServiceAccountKey", "access_token",
+					     "private_token", "AWS_SECRET_ACCESS_KEY", "GITHUB_TOKEN"};
+	static const char *const plain[] = {"username", "url", "token_url", "registry"};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(secret) / sizeof(secret[0]); i++)
+		if (!check_is_secret_key(secret[i]))
+			fail_msg("'%s' is not taken for a secret key", secret[i]);
+	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
+		if (check_is_secret_key(plain[i]))
+			fail_msg("'%s' is taken for a secret key", plain[i]);
+}
+
+static void test_context_lineless_finding_goes_to_values_file(void **state)
+{
+	struct tree_doc *values = parse("jupyterhub: {}\n", "binder.values.yaml");
+	struct tree_doc *secrets = parse("jupyterhub: {}\n", "enc-binder.secret.values.yaml");
+	struct layer layers[2] = {
+		{.name = "binder.values.yaml", .doc = values, .values = values->root},
+		{.name = "enc-binder.secret.values.yaml", .doc = secrets, .values = secrets->root,
+		 .secret = true},
+	};
+	struct findings findings = {0};
+	struct rule_context ctx = {.values = values->root, .layers = layers, .layer_count = 2,
+				   .defaults_name = "chart defaults", .findings = &findings};
+	struct node from_defaults = {.kind = NODE_SCALAR, .mark = {"chart defaults", 3, 1}};
+
+	(void)state;
+	check_report(&ctx, RULE_BH070, &from_defaults, "binderhub-service.custom", "off");
+	assert_int_equal(findings.count, 1);
+	assert_string_equal(findings.items[0].mark.file, "binder.values.yaml");
+	assert_int_equal(findings.items[0].mark.line, 0);
+	findings_release(&findings);
+	tree_doc_free(values);
+	tree_doc_free(secrets);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_context_missing_prefers_values_file),
+		cmocka_unit_test(test_context_secret_keys),
+		cmocka_unit_test(test_context_lineless_finding_goes_to_values_file),
 		cmocka_unit_test(test_context_findings_compare_by_file),
 		cmocka_unit_test(test_context_findings_compare_lines_as_numbers),
 		cmocka_unit_test(test_context_findings_compare_by_column),

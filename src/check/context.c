@@ -80,11 +80,13 @@ bool check_is_secret_key(const char *key)
 	if (!key)
 		return false;
 	if (!ready) {
-		/* The catalogue's definition of a secret key: matched against the
-		 * last key of a path, case-insensitively. */
+		/* The catalogue's definition of a secret key, plus any *_token
+		 * (GitHubRepoProvider.access_token, GITHUB_TOKEN) and AWS secret
+		 * keys: matched against the last key of a path or an environment
+		 * variable's name, case-insensitively. */
 		if (regcomp(&pattern,
 			    "(password|client_secret|secrettoken|api_?token|googleserviceaccountkey|"
-			    "cookiesecret|private_?key)$",
+			    "cookiesecret|private_?key|(^|_)token|secret_?access_?key)$",
 			    REG_EXTENDED | REG_ICASE | REG_NOSUB))
 			abort();
 		ready = true;
@@ -168,6 +170,11 @@ static bool mark_is_emulated(const struct rule_context *ctx, const struct mark *
 /* The last user file that is not emulated: where file-level findings go. */
 static const char *last_user_file(const struct rule_context *ctx)
 {
+	/* A plain values file first: settings belong there, and a pragma in an
+	 * encrypted file would be encrypted too. */
+	for (size_t i = ctx->layer_count; i > 0; i--)
+		if (!ctx->layers[i - 1].emulated && !ctx->layers[i - 1].secret)
+			return ctx->layers[i - 1].name;
 	for (size_t i = ctx->layer_count; i > 0; i--)
 		if (!ctx->layers[i - 1].emulated)
 			return ctx->layers[i - 1].name;
