@@ -55,15 +55,37 @@ int report_color_parse(const char *text, enum color_mode *out);
 bool report_use_color(enum color_mode mode, bool is_terminal, const char *no_color,
 		      const char *term);
 
+/** What a run of check covers. */
+enum report_scope {
+	REPORT_SCOPE_ONE_HUB,  /**< Files given as arguments, or --hub. */
+	REPORT_SCOPE_CLUSTER,  /**< --all-hubs: the hubs of one cluster.yaml. */
+	REPORT_SCOPE_CHECKOUT, /**< --repo: hub lines start with the cluster's name. */
+};
+
 /** Facts about the run that the formats print besides the findings. */
 struct report_summary {
 	/** Description of the derived hub settings, e.g. "unauthenticated hub,
-	 * provider aws, registry quay, chart defaults built-in (9ad7cd0fc)", or NULL. */
+	 * provider aws, registry quay, chart defaults (built-in, 9ad7cd0fc)", or
+	 * NULL. With several hubs each has its own, in struct report_hub. */
 	const char *derived;
-	size_t file_count; /**< Files checked, the emulated deployer layer not counted. */
+	/** Files checked, the emulated deployer layer not counted, and a file
+	 * that several hubs layer counted once. */
+	size_t file_count;
 	/** Exit status of the run, recorded in the SARIF invocation, which reports
 	 * executionSuccessful false from 2 (EXIT_USAGE) up. */
 	int exit_status;
+	/** What the run checked.  For the hubs of a cluster.yaml or checkout the
+	 * text format writes each hub's part, a line per hub and the total. */
+	enum report_scope scope;
+};
+
+/** One hub's part of a report: its findings and what is known about it. */
+struct report_hub {
+	const char *name;    /**< Hub name in cluster.yaml, or NULL for files given as arguments. */
+	const char *cluster; /**< Cluster name in cluster.yaml, or NULL. */
+	const char *derived; /**< The hub's "checking as" text, or NULL. */
+	const struct findings *findings; /**< Sorted as report_sort() sorts them. */
+	size_t file_count;   /**< Files checked for this hub. */
 };
 
 /**
@@ -100,5 +122,22 @@ int report_write_with_catalogue(FILE *out, enum report_format format,
 				const struct findings *findings,
 				const struct report_summary *summary, bool color,
 				const struct rule_info *rules, size_t rule_count);
+
+/**
+ * Write the findings of hub_count hubs to out in format, as report_write()
+ * does for one. A finding equal (findings_compare()) to a finding of an
+ * earlier hub, such as one in a file that several hubs layer, is written once
+ * by the github and sarif formats and counted once in every summary, while
+ * json lists it for each hub with the hub's name. summary may not be NULL.
+ * Returns as report_write() does.
+ */
+int report_write_hubs(FILE *out, enum report_format format, const struct report_hub *hubs,
+		      size_t hub_count, const struct report_summary *summary, bool color);
+
+/** report_write_hubs() with the rule texts of rules, as report_write_with_catalogue(). */
+int report_write_hubs_with_catalogue(FILE *out, enum report_format format,
+				     const struct report_hub *hubs, size_t hub_count,
+				     const struct report_summary *summary, bool color,
+				     const struct rule_info *rules, size_t rule_count);
 
 #endif

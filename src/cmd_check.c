@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cmd_check.h"
 #include "commands.h"
@@ -267,10 +268,13 @@ static enum options_result set_severity(struct check_request *request, const cha
 	free(name);
 	if (!rule)
 		return OPTIONS_USAGE;
-	if (severity_parse(equals + 1, &severity) != 0) {
+	/* The text and github formats print info findings as "note". */
+	if (strcasecmp(equals + 1, "note") == 0) {
+		severity = SEVERITY_INFO;
+	} else if (severity_parse(equals + 1, &severity) != 0) {
 		options_print_error(stderr,
 				    "invalid level '%s' in option '--severity %s'; valid levels are "
-				    "error, warning, info",
+				    "error, warning, info (or its synonym note)",
 				    quote(equals + 1, quoted), rule->code);
 		return OPTIONS_USAGE;
 	}
@@ -286,6 +290,37 @@ static enum options_result set_severity(struct check_request *request, const cha
 	request->settings.severity_set[rule->id] = true;
 	request->settings.severity[rule->id] = severity;
 	return OPTIONS_OK;
+}
+
+/* Disable each rule of a comma-separated list, as the disable= pragma reads it. */
+static enum options_result set_disabled(struct check_request *request, const char *value,
+					const char *option)
+{
+	char quoted[OPTIONS_QUOTE_SIZE];
+	const char *start = value;
+
+	for (;;) {
+		size_t length = strcspn(start, ",");
+		const struct rule_info *rule;
+		char *name = strndup(start, length);
+
+		if (!name)
+			abort();
+		rule = length ? find_rule(name, option) : NULL;
+		free(name);
+		if (!length)
+			options_print_error(stderr,
+					    "invalid value '%s' for option '%s', which has an empty "
+					    "rule name; separate rules by single commas, as in "
+					    "'BH139,BH158'",
+					    quote(value, quoted), option);
+		if (!rule)
+			return OPTIONS_USAGE;
+		request->settings.disabled[rule->id] = true;
+		if (start[length] == '\0')
+			return OPTIONS_OK;
+		start += length + 1;
+	}
 }
 
 static const char *mode_option_name(enum hub_mode mode)
@@ -395,14 +430,8 @@ static enum options_result handle_option(void *context, const struct option_spec
 	case CHECK_OPTION_NO_CHART_VALUES:
 		request->no_chart_values = true;
 		break;
-	case CHECK_OPTION_DISABLE: {
-		const struct rule_info *rule = find_rule(value, given);
-
-		if (!rule)
-			return OPTIONS_USAGE;
-		request->settings.disabled[rule->id] = true;
-		return OPTIONS_OK;
-	}
+	case CHECK_OPTION_DISABLE:
+		return set_disabled(request, value, given);
 	case CHECK_OPTION_SEVERITY:
 		return set_severity(request, value);
 	case CHECK_OPTION_STRICT:

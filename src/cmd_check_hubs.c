@@ -53,6 +53,16 @@ struct hub_result {
 	int status;         /* Exit status of the findings alone. */
 	bool unloaded;      /* A file did not load, so findings contains only its BH007 finding. */
 	char *unloaded_file; /* Malloc'ed name of that file, which the finding points at, or NULL. */
+
+	/* Malloc'ed copies, because a --repo run frees each cluster before it
+	 * writes the report.  NULL for files given as arguments, and the hub
+	 * also for a cluster.yaml that did not load. */
+	char *hub_name;
+	char *cluster_name;
+	/* Malloc'ed copies of the names of the files checked (for a hub whose
+	 * file did not load, that file), to count each file once. */
+	char **files;
+	size_t file_count;
 };
 
 /* ------------------------------------------------------------------------
@@ -94,10 +104,98 @@ static const char *chart_values_near(const struct check_request *request, const 
 	return buffer;
 }
 
-/* The deployer's layer goes first, as the deployer passes it to helm first. */
+/*
+ * Find in node, part of a rendered deployer layer, a hub name other than
+ * hub_name: the value of a `2i2c/hub-name` node selector key, or the
+ * namespace in an in-cluster URL "://hub.NAMESPACE.svc", which the
+ * deployer sets to the hub's name.  Returns the node that names it and
+ * writes the name into other, or returns NULL.
+ */
+static const struct node *find_other_hub_name(const struct node *node, const char *hub_name,
+					      char *other, size_t size)
+{
+	static const char url_start[] = "://hub.";
+	const struct node *found = NULL;
+
+	if (!node)
+		return NULL;
+	switch (node->kind) {
+	case NODE_SCALAR: {
+		const char *start = strstr(node->as.scalar.value, url_start);
+		const char *end;
+
+		if (!start)
+			return NULL;
+		start += strlen(url_start);
+		end = strstr(start, ".svc");
+		if (!end || memchr(start, '/', (size_t)(end - start)) ||
+		    memchr(start, '.', (size_t)(end - start)))
+			return NULL;
+		if (strlen(hub_name) == (size_t)(end - start) &&
+		    strncmp(start, hub_name, (size_t)(end - start)) == 0)
+			return NULL;
+		snprintf(other, size, "%.*s", (int)(end - start), start);
+		return node;
+	}
+	case NODE_SEQUENCE:
+		for (size_t i = 0; i < node->as.sequence.count && !found; i++)
+			found = find_other_hub_name(node->as.sequence.items[i], hub_name, other,
+						    size);
+		return found;
+	case NODE_MAPPING:
+		for (size_t i = 0; i < node->as.mapping.count && !found; i++) {
+			const struct pair *pair = &node->as.mapping.pairs[i];
+
+			if (pair->key->kind == NODE_SCALAR && pair->value &&
+			    pair->value->kind == NODE_SCALAR &&
+			    strcmp(pair->key->as.scalar.value, "2i2c/hub-name") == 0) {
+				if (strcmp(pair->value->as.scalar.value, hub_name) == 0)
+					continue;
+				snprintf(other, size, "%s", pair->value->as.scalar.value);
+				return pair->value;
+			}
+			found = find_other_hub_name(pair->value, hub_name, other, size);
+		}
+		return found;
+	case NODE_ALIAS:
+	default:
+		return NULL;
+	}
+}
+
+/*
+ * True, after printing an error, when doc, the rendered deployer layer of
+ * --deployer-values, was rendered for another hub than input's.  Such a
+ * layer would make the rules demand the other hub's URLs.
+ */
+static bool rendered_for_other_hub(const struct check_request *request,
+				   const struct hub_input *input, const struct tree_doc *doc)
+{
+	char other[256];
+	char quoted[OPTIONS_QUOTE_SIZE];
+	char quoted_other[OPTIONS_QUOTE_SIZE];
+	const struct node *found;
+
+	if (!input->hub)
+		return false;
+	found = find_other_hub_name(doc->root, input->hub->name, other, sizeof(other));
+	if (!found)
+		return false;
+	fprintf(stderr,
+		"binderhub-gen: error: %s:%zu:%zu: the file of option '--deployer-values' was "
+		"rendered for hub '%s', not for hub '%s' of option '--hub'; render "
+		"helm-charts/basehub/values.jsonnet for hub '%s' or leave the option out\n",
+		quote(request->deployer_values, quoted), found->mark.line, found->mark.column,
+		quote(other, quoted_other), input->hub->name, input->hub->name);
+	return true;
+}
+
+/* The deployer's layer goes first, as the deployer passes it to helm first.
+ * Sets *wrong_hub, after printing an error, for a rendered layer of another hub. */
 static enum load_status add_deployer_layer(const struct check_request *request,
 					   const struct hub_input *input,
-					   struct effective *effective, struct load_error *err)
+					   struct effective *effective, struct load_error *err,
+					   bool *wrong_hub)
 {
 	struct tree_doc *doc = NULL;
 	enum load_status status;
@@ -115,6 +213,11 @@ static enum load_status add_deployer_layer(const struct check_request *request,
 						 : request->deployer_values;
 			return status;
 		}
+		if (rendered_for_other_hub(request, input, doc)) {
+			*wrong_hub = true;
+			tree_doc_free(doc);
+			return LOAD_ERR_STRUCTURE;
+		}
 		/* The rendered file is no file the user edits either, so it is
 		 * marked emulated: findings point past it to the user's files. */
 		return effective_add_emulated_layer(effective, doc, err);
@@ -127,7 +230,7 @@ static enum load_status add_deployer_layer(const struct check_request *request,
 /* Layer input's files into effective.  On failure print the error, leave
  * it in err and return EXIT_USAGE. */
 static int layer_hub(const struct check_request *request, const struct hub_input *input,
-		     struct effective *effective, struct load_error *err)
+		     struct effective *effective, struct load_error *err, bool *wrong_hub)
 {
 	enum load_status status = LOAD_OK;
 
@@ -137,28 +240,52 @@ static int layer_hub(const struct check_request *request, const struct hub_input
 	else if (!request->no_chart_values)
 		status = effective_load_builtin_defaults(effective, err);
 	if (status == LOAD_OK)
-		status = add_deployer_layer(request, input, effective, err);
+		status = add_deployer_layer(request, input, effective, err, wrong_hub);
 	for (size_t i = 0; status == LOAD_OK && i < input->file_count; i++)
 		status = effective_load_layer(effective, input->files[i], err);
 	if (status == LOAD_OK)
 		status = effective_build(effective, err);
 	if (status != LOAD_OK) {
-		print_load_error(err);
+		if (!*wrong_hub)
+			print_load_error(err);
 		return EXIT_USAGE;
 	}
 	return EXIT_OK;
 }
 
-/* True when the hub's effective values turn the BinderHub UI on, the mark
- * of a binderhub-ui hub that --all-hubs looks for. */
+/* True when the value at path in the effective values is true or sops
+ * ciphertext, which counts as any boolean. */
+static bool is_on(const struct rule_context *ctx, const char *path)
+{
+	const struct node *value = check_get(ctx, path);
+
+	return value && (tree_is_true(value) || check_is_encrypted(value));
+}
+
+/*
+ * True when --all-hubs and --repo check the hub as a binderhub-ui hub.
+ * Selecting on binderhubUI.enabled alone would skip exactly the hubs that
+ * BH001 is for, those that turn it off or misspell it.  So a hub also counts
+ * when it turns binderhub-service on (basehub leaves it off, so only a
+ * BinderHub hub turns it on) or when one of its own files names
+ * jupyterhub.custom.binderhubUI at all.
+ */
 static bool is_binderhub_ui(const struct effective *effective)
 {
 	struct rule_context ctx = {0};
-	const struct node *enabled;
 
 	effective_fill_context(effective, &ctx);
-	enabled = check_get(&ctx, "jupyterhub.custom.binderhubUI.enabled");
-	return enabled && (tree_is_true(enabled) || check_is_encrypted(enabled));
+	if (is_on(&ctx, "jupyterhub.custom.binderhubUI.enabled") ||
+	    is_on(&ctx, "binderhub-service.enabled"))
+		return true;
+	for (size_t i = 0; i < ctx.layer_count; i++) {
+		const struct layer *layer = &ctx.layers[i];
+
+		if (!layer->emulated && layer->values &&
+		    tree_get_path(layer->values, "jupyterhub.custom.binderhubUI"))
+			return true;
+	}
+	return false;
 }
 
 /* Append to derived where the deployer's layer came from, for the summary. */
@@ -218,12 +345,52 @@ static void run_rules(const struct check_request *request, const struct hub_inpu
 	describe_deployer_layer(request, input, result->derived, sizeof(result->derived));
 }
 
+static char *copy_or_null(const char *text)
+{
+	char *copy;
+
+	if (!text)
+		return NULL;
+	copy = strdup(text);
+	if (!copy)
+		abort();
+	return copy;
+}
+
+static void add_result_file(struct hub_result *result, const char *file)
+{
+	char **bigger = realloc(result->files, (result->file_count + 1) * sizeof(*bigger));
+
+	if (!bigger)
+		abort();
+	result->files = bigger;
+	result->files[result->file_count++] = copy_or_null(file);
+}
+
+/* Record in result the names of input's hub and cluster and of its files. */
+static void name_result(const struct hub_input *input, struct hub_result *result)
+{
+	result->hub_name = copy_or_null(input->hub ? input->hub->name : NULL);
+	result->cluster_name = copy_or_null(input->cluster ? input->cluster->name : NULL);
+	for (size_t i = 0; i < input->file_count; i++)
+		add_result_file(result, input->files[i]);
+}
+
 static void hub_result_release(struct hub_result *result)
 {
 	findings_release(&result->findings);
 	effective_release(&result->effective);
 	free(result->unloaded_file);
 	result->unloaded_file = NULL;
+	free(result->hub_name);
+	free(result->cluster_name);
+	for (size_t i = 0; i < result->file_count; i++)
+		free(result->files[i]);
+	free(result->files);
+	result->hub_name = NULL;
+	result->cluster_name = NULL;
+	result->files = NULL;
+	result->file_count = 0;
 }
 
 /* The format that --format chose, with auto resolved. */
@@ -236,20 +403,61 @@ static enum report_format format_of(const struct check_request *request)
 	return format;
 }
 
-static int write_report(const struct check_request *request, const struct findings *findings,
-			const char *derived, size_t file_count, int exit_status)
+/* Files that the results checked, a file that several hubs layer counted once. */
+static size_t count_distinct_files(struct hub_result *const *results, size_t count)
+{
+	size_t distinct = 0;
+
+	for (size_t r = 0; r < count; r++) {
+		for (size_t f = 0; f < results[r]->file_count; f++) {
+			const char *file = results[r]->files[f];
+			bool seen = false;
+
+			for (size_t q = 0; q <= r && !seen; q++) {
+				size_t end = q == r ? f : results[q]->file_count;
+
+				for (size_t g = 0; g < end && !seen; g++)
+					seen = strcmp(results[q]->files[g], file) == 0;
+			}
+			if (!seen)
+				distinct++;
+		}
+	}
+	return distinct;
+}
+
+/* Write the report of count results, whose run has exit_status, and return
+ * that status, or EXIT_USAGE when standard output cannot be written. */
+static int write_report(const struct check_request *request, struct hub_result *const *results,
+			size_t count, enum report_scope scope, int exit_status)
 {
 	struct report_summary summary = {
-		.derived = derived,
-		.file_count = file_count,
+		.file_count = count_distinct_files(results, count),
 		.exit_status = exit_status,
+		.scope = scope,
 	};
+	struct report_hub *hubs = calloc(count ? count : 1, sizeof(*hubs));
 	enum report_format format = format_of(request);
 	bool color;
+	int written;
+
+	if (!hubs)
+		abort();
+	for (size_t i = 0; i < count; i++) {
+		hubs[i].name = results[i]->hub_name;
+		hubs[i].cluster = results[i]->cluster_name;
+		hubs[i].derived = results[i]->unloaded ? NULL : results[i]->derived;
+		hubs[i].findings = &results[i]->findings;
+		hubs[i].file_count = results[i]->file_count;
+	}
+	if (scope == REPORT_SCOPE_ONE_HUB && count == 1)
+		summary.derived = hubs[0].derived;
 
 	color = report_use_color(request->color, isatty(STDOUT_FILENO) == 1, getenv("NO_COLOR"),
 				 getenv("TERM"));
-	if (report_write(stdout, format, findings, &summary, color) != 0) {
+	written = report_write_hubs(stdout, format, hubs, count, &summary, color);
+	free(hubs);
+	if (written != 0) {
 		fprintf(stderr,
 			"binderhub-gen: error: cannot write the report to standard output: %s; check "
 			"the file or pipe it goes to\n",
@@ -332,28 +540,14 @@ static char *load_advice(const struct check_request *request, const struct load_
 
 /*
  * Make result the report of a hub whose file did not load: exit status 2
- * and one finding of BH007 (values-file-parses) at the file, line and column
- * of err.  hub_name names the hub in the message when not NULL.  The message
- * states that nothing else was checked, because helm layers all of the
- * hub's files together, so without this one no rule can judge the values.
- * --disable and --severity do not apply, because the finding reports why the
- * run failed rather than what a rule found.
+ * and one BH007 (values-file-parses) finding with message at mark, which
+ * may have no file.  --disable and --severity do not apply, because the
+ * finding reports why the run failed rather than what a rule found.
  */
-static void report_unloaded_file(const struct check_request *request, const char *hub_name,
-				 const struct load_error *err, struct hub_result *result)
+static void set_unloaded_finding(const struct mark *mark, char *message,
+				 struct hub_result *result)
 {
-	char *advice = load_advice(request, err);
-	char quoted[OPTIONS_QUOTE_SIZE];
 	struct finding *finding;
-	char *unchecked;
-
-	if (hub_name)
-		unchecked = format_text("nothing else of hub '%s' was checked, because helm layers "
-					"all of its values files together",
-					quote(hub_name, quoted));
-	else
-		unchecked = format_text("nothing else was checked, because helm layers all of the "
-					"hub's values files together");
 
 	result->findings.items = calloc(1, sizeof(*result->findings.items));
 	if (!result->findings.items)
@@ -364,51 +558,131 @@ static void report_unloaded_file(const struct check_request *request, const char
 	finding->rule = RULE_BH007;
 	finding->severity = SEVERITY_ERROR;
 
-	/* err's name may point into a path list that an --all-hubs run frees
-	 * before it writes the report, so the result keeps a copy. */
-	if (err->mark.file) {
-		result->unloaded_file = strdup(err->mark.file);
-		if (!result->unloaded_file)
-			abort();
-	}
-	finding->mark = err->mark;
+	/* The mark's name may point into a path list or cluster that a batch
+	 * run frees before it writes the report, so the result keeps a copy.
+	 * That file alone counts as checked. */
+	result->unloaded_file = copy_or_null(mark->file);
+	for (size_t i = 0; i < result->file_count; i++)
+		free(result->files[i]);
+	result->file_count = 0;
+	if (result->unloaded_file)
+		add_result_file(result, result->unloaded_file);
+
+	finding->mark = *mark;
 	finding->mark.file = result->unloaded_file;
 	finding->path = format_text("%s", "");
-	finding->message = format_text("%s%s%s%s; %s",
-				       err->status == LOAD_ERR_SYNTAX ? "invalid YAML: " : "",
-				       err->message, advice ? "; " : "", advice ? advice : "",
-				       unchecked);
-	free(advice);
-	free(unchecked);
-
+	finding->message = message;
 	result->unloaded = true;
 	result->status = EXIT_USAGE;
 }
 
-/* The summary's file count: for a hub whose file did not load that file
- * alone, as no other file was checked. */
-static size_t reported_file_count(const struct hub_input *input, const struct hub_result *result)
+/*
+ * Make result the report of a hub whose values file did not load, at the
+ * file, line and column of err.  hub_name names the hub in the message when
+ * not NULL.  The message states that nothing else was checked, because helm
+ * layers all of the hub's files together, so without this one no rule can
+ * judge the values.
+ */
+static void report_unloaded_file(const struct check_request *request, const char *hub_name,
+				 const struct load_error *err, struct hub_result *result)
 {
-	if (result->unloaded)
-		return result->unloaded_file ? 1 : 0;
-	return input->file_count;
+	char *advice = load_advice(request, err);
+	char quoted[OPTIONS_QUOTE_SIZE];
+	char *unchecked;
+	char *message;
+
+	if (hub_name)
+		unchecked = format_text("nothing else of hub '%s' was checked, because helm layers "
+					"all of its values files together",
+					quote(hub_name, quoted));
+	else
+		unchecked = format_text("nothing else was checked, because helm layers all of the "
+					"hub's values files together");
+	message = format_text("%s%s%s%s; %s", err->status == LOAD_ERR_SYNTAX ? "invalid YAML: " : "",
+			      err->message, advice ? "; " : "", advice ? advice : "", unchecked);
+	free(advice);
+	free(unchecked);
+	set_unloaded_finding(&err->mark, message, result);
+}
+
+/*
+ * The cluster module's error text without its leading "FILE:LINE:COLUMN: "
+ * or "FILE: ", where FILE is file.  Stores the line and column it names in
+ * *mark, which keeps its values when the text names none.
+ */
+static const char *strip_error_location(const char *error, const char *file, struct mark *mark)
+{
+	size_t length = strlen(file);
+	const char *rest = error + length;
+	size_t line, column;
+	int used = 0;
+
+	if (strncmp(error, file, length) != 0)
+		return error;
+	if (sscanf(rest, ":%zu:%zu: %n", &line, &column, &used) == 2 && used > 0) {
+		mark->line = line;
+		mark->column = column;
+		return rest + used;
+	}
+	if (strncmp(rest, ": ", 2) == 0)
+		return rest + 2;
+	return error;
+}
+
+/*
+ * Make result the report of a cluster.yaml that did not load, at the
+ * position that error (from cluster_load()) names in path.  The cluster's
+ * hubs are unknown, so the finding belongs to none.
+ */
+static void report_unloaded_cluster(const char *path, const char *error,
+				    struct hub_result *result)
+{
+	struct mark mark = {.file = path};
+	const char *what = strip_error_location(error, path, &mark);
+
+	set_unloaded_finding(&mark,
+			     format_text("%s; no hub of this cluster.yaml was checked", what),
+			     result);
+}
+
+/*
+ * Make result the report of a hub one of whose values files is missing, at
+ * the line of cluster.yaml that lists the file.  error comes from
+ * cluster_resolve_files(), which names that line too.
+ */
+static void report_missing_values_file(const struct cluster *cluster,
+				       const struct cluster_hub *hub, const char *error,
+				       struct hub_result *result)
+{
+	struct mark mark = hub->mark;
+	char quoted[OPTIONS_QUOTE_SIZE];
+	const char *what;
+
+	mark.file = cluster->path;
+	what = strip_error_location(error, cluster->path, &mark);
+	set_unloaded_finding(&mark,
+			     format_text("%s; nothing else of hub '%s' was checked, because helm "
+					 "layers all of its values files together",
+					 what, quote(hub->name, quoted)),
+			     result);
 }
 
 /* Layer, check and report one hub, and return the exit status. */
 static int check_hub(const struct check_request *request, const struct hub_input *input)
 {
 	struct hub_result result = {0};
+	struct hub_result *results[] = {&result};
 	struct load_error err;
-	int status = layer_hub(request, input, &result.effective, &err);
+	bool wrong_hub = false;
+	int status = layer_hub(request, input, &result.effective, &err, &wrong_hub);
 
+	name_result(input, &result);
 	if (status == EXIT_OK) {
 		run_rules(request, input, &result);
-		status = write_report(request, &result.findings, result.derived, input->file_count,
-				      result.status);
-	} else if (reports_unloaded_files(request)) {
+		status = write_report(request, results, 1, REPORT_SCOPE_ONE_HUB, result.status);
+	} else if (reports_unloaded_files(request) && !wrong_hub) {
 		report_unloaded_file(request, input->hub ? input->hub->name : NULL, &err, &result);
-		write_report(request, &result.findings, NULL, reported_file_count(input, &result),
-			     result.status);
+		write_report(request, results, 1, REPORT_SCOPE_ONE_HUB, result.status);
 	}
 	hub_result_release(&result);
 	return status;
@@ -478,6 +752,17 @@ static void print_hub_names_error(const struct cluster *cluster, const char *wha
 		names);
 }
 
+/* Report a file of the run that did not load, when the format gets a report
+ * of it, and return EXIT_USAGE.  The caller has printed the error. */
+static int write_unloaded_report(const struct check_request *request, struct hub_result *result)
+{
+	struct hub_result *results[] = {result};
+
+	if (reports_unloaded_files(request))
+		write_report(request, results, 1, REPORT_SCOPE_ONE_HUB, result->status);
+	return EXIT_USAGE;
+}
+
 static int check_named_hub(const struct check_request *request, const struct cluster *cluster,
 			   const char *chart_values)
 {
@@ -497,8 +782,15 @@ static int check_named_hub(const struct check_request *request, const struct clu
 		return EXIT_USAGE;
 	}
 	if (cluster_resolve_files(cluster, hub, &paths, &path_count, error, sizeof(error)) != 0) {
+		struct hub_result result = {0};
+
 		fprintf(stderr, "binderhub-gen: error: %s\n", error);
-		return EXIT_USAGE;
+		result.hub_name = copy_or_null(hub->name);
+		result.cluster_name = copy_or_null(cluster->name);
+		report_missing_values_file(cluster, hub, error, &result);
+		status = write_unloaded_report(request, &result);
+		hub_result_release(&result);
+		return status;
 	}
 	hub_input_of_cluster(request, cluster, hub, paths, path_count, chart_values, &input);
 	status = check_hub(request, &input);
@@ -506,25 +798,15 @@ static int check_named_hub(const struct check_request *request, const struct clu
 	return status;
 }
 
-/* The hubs of an --all-hubs or --repo run, and how their reports are written. */
+/* The hubs of an --all-hubs or --repo run, kept until the end to be written
+ * as one report. */
 struct hub_batch {
-	/* JSON and SARIF: one document for all hubs, written at the end, and the
-	 * hub lines on standard error, so that standard output stays one document. */
-	bool one_document;
-	struct hub_result **results; /* Kept for the one document. */
+	enum report_scope scope;
+	struct hub_result **results;
 	size_t result_count;
-	size_t file_count;    /* Files of the kept hubs. */
-	size_t checked_count; /* Hubs checked. */
+	size_t checked_count; /* Hubs checked, not counting those whose file did not load. */
 	int status;           /* Highest exit status so far. */
 };
-
-static void batch_init(const struct check_request *request, struct hub_batch *batch)
-{
-	enum report_format format = format_of(request);
-
-	memset(batch, 0, sizeof(*batch));
-	batch->one_document = format == REPORT_JSON || format == REPORT_SARIF;
-}
 
 static void batch_raise_status(struct hub_batch *batch, int status)
 {
@@ -549,31 +831,40 @@ static void print_hub_line(FILE *out, const char *cluster_name, const char *hub_
 		counts[SEVERITY_INFO], counts[SEVERITY_INFO] == 1 ? "" : "s");
 }
 
-/* Report a checked hub, or keep it for the one document, taking ownership of result. */
+/*
+ * Keep result for the report, taking ownership of it.  The text format
+ * writes a line per hub into the report; the others keep standard output
+ * one document (or annotations only), so the line goes to standard error.
+ * cluster_name starts the line when not NULL.
+ */
 static void batch_add(const struct check_request *request, struct hub_batch *batch,
-		      const char *cluster_name, const struct hub_input *input,
-		      struct hub_result *result)
+		      const char *cluster_name, struct hub_result *result)
 {
-	batch->checked_count++;
-	batch_raise_status(batch, result->status);
-	if (batch->one_document) {
-		struct hub_result **bigger =
-			realloc(batch->results, (batch->result_count + 1) * sizeof(*bigger));
+	struct hub_result **bigger =
+		realloc(batch->results, (batch->result_count + 1) * sizeof(*bigger));
 
-		if (!bigger)
-			abort();
-		batch->results = bigger;
-		batch->results[batch->result_count++] = result;
-		batch->file_count += reported_file_count(input, result);
-		print_hub_line(stderr, cluster_name, input->hub->name, &result->findings);
-		return;
-	}
-	if (batch->checked_count > 1)
-		putchar('\n');
-	batch_raise_status(batch, write_report(request, &result->findings,
-					       result->unloaded ? NULL : result->derived,
-					       reported_file_count(input, result), result->status));
-	print_hub_line(stdout, cluster_name, input->hub->name, &result->findings);
+	if (!bigger)
+		abort();
+	batch->results = bigger;
+	batch->results[batch->result_count++] = result;
+	batch_raise_status(batch, result->status);
+	if (!result->unloaded)
+		batch->checked_count++;
+	if (format_of(request) != REPORT_TEXT && result->hub_name)
+		print_hub_line(stderr, cluster_name, result->hub_name, &result->findings);
+}
+
+static struct hub_result *new_result(void)
+{
+	struct hub_result *result = calloc(1, sizeof(*result));
+
+	if (!result)
+		abort();
+	return result;
+}
+
+static void free_result(struct hub_result *result)
+{
 	hub_result_release(result);
 	free(result);
 }
@@ -586,7 +877,7 @@ static void check_cluster_hubs(const struct check_request *request,
 {
 	for (size_t i = 0; i < cluster->hub_count; i++) {
 		const struct cluster_hub *hub = &cluster->hubs[i];
-		struct hub_result *result;
+		struct hub_result *result = new_result();
 		struct hub_input input;
 		struct load_error err;
 		char error[1024];
@@ -597,69 +888,83 @@ static void check_cluster_hubs(const struct check_request *request,
 					  sizeof(error)) != 0) {
 			fprintf(stderr, "binderhub-gen: error: %s\n", error);
 			batch_raise_status(batch, EXIT_USAGE);
-			continue;
-		}
-		hub_input_of_cluster(request, cluster, hub, paths, path_count, chart_values, &input);
-		result = calloc(1, sizeof(*result));
-		if (!result)
-			abort();
-		if (layer_hub(request, &input, &result->effective, &err) != EXIT_OK) {
-			batch_raise_status(batch, EXIT_USAGE);
-			/* Without its values, whether the hub is a binderhub-ui hub is
-			 * unknown, so the file is reported for every hub that lists it. */
 			if (reports_unloaded_files(request)) {
-				report_unloaded_file(request, hub->name, &err, result);
-				batch_add(request, batch, cluster_name, &input, result);
+				result->hub_name = copy_or_null(hub->name);
+				result->cluster_name = copy_or_null(cluster->name);
+				report_missing_values_file(cluster, hub, error, result);
+				batch_add(request, batch, cluster_name, result);
 				result = NULL;
 			}
-		} else if (is_binderhub_ui(&result->effective)) {
-			run_rules(request, &input, result);
-			batch_add(request, batch, cluster_name, &input, result);
-			result = NULL;
+		} else {
+			hub_input_of_cluster(request, cluster, hub, paths, path_count, chart_values,
+					     &input);
+			name_result(&input, result);
+			bool wrong_hub = false;
+
+			if (layer_hub(request, &input, &result->effective, &err, &wrong_hub) !=
+			    EXIT_OK) {
+				batch_raise_status(batch, EXIT_USAGE);
+				/* Without its values, whether the hub is a binderhub-ui hub is
+				 * unknown, so the file is reported for every hub that lists it. */
+				if (reports_unloaded_files(request)) {
+					report_unloaded_file(request, hub->name, &err, result);
+					batch_add(request, batch, cluster_name, result);
+					result = NULL;
+				}
+			} else if (is_binderhub_ui(&result->effective)) {
+				run_rules(request, &input, result);
+				batch_add(request, batch, cluster_name, result);
+				result = NULL;
+			} else {
+				fprintf(stderr,
+					"%s%sskipped hub %s: not a binderhub-ui hub (binderhub-service "
+					"and binderhubUI are off)\n",
+					cluster_name ? cluster_name : "", cluster_name ? ": " : "",
+					hub->name);
+			}
 		}
-		if (result) {
-			hub_result_release(result);
-			free(result);
-		}
+		if (result)
+			free_result(result);
 		cluster_free_paths(paths, path_count);
 	}
 }
 
-/* Write the one document and return the run's exit status.  where names
- * the cluster.yaml or checkout in the message for a run that found no hub. */
+/* Note a cluster.yaml at path that did not load with error, which the
+ * caller has printed, in batch. */
+static void batch_add_unloaded_cluster(const struct check_request *request,
+				       struct hub_batch *batch, const char *path,
+				       const char *error)
+{
+	struct hub_result *result;
+
+	batch_raise_status(batch, EXIT_USAGE);
+	if (!reports_unloaded_files(request))
+		return;
+	result = new_result();
+	report_unloaded_cluster(path, error, result);
+	batch_add(request, batch, NULL, result);
+}
+
+/* Write the report and return the run's exit status.  where names the
+ * cluster.yaml or checkout in the message for a run that found no hub. */
 static int batch_finish(const struct check_request *request, struct hub_batch *batch,
 			const char *where)
 {
-	struct findings all = {0};
+	enum report_format format = format_of(request);
 
 	if (batch->checked_count == 0 && batch->status == EXIT_OK)
 		fprintf(stderr,
-			"binderhub-gen: warning: no hub in '%s' sets "
-			"jupyterhub.custom.binderhubUI.enabled to true, so none was checked\n",
+			"binderhub-gen: warning: no hub in '%s' is a binderhub-ui hub (none turns on "
+			"binderhub-service or jupyterhub.custom.binderhubUI), so none was checked\n",
 			where);
-	if (!batch->one_document)
-		return batch->status;
-
+	/* The text and github formats write nothing for no hubs, as a run on
+	 * files writes nothing for no files; json and sarif always write the
+	 * one document that a script or upload step expects. */
+	if (batch->result_count > 0 || format == REPORT_JSON || format == REPORT_SARIF)
+		batch_raise_status(batch, write_report(request, batch->results,
+						       batch->result_count, batch->scope, batch->status));
 	for (size_t i = 0; i < batch->result_count; i++)
-		all.capacity += batch->results[i]->findings.count;
-	all.items = calloc(all.capacity ? all.capacity : 1, sizeof(*all.items));
-	if (!all.items)
-		abort();
-	/* The items are borrowed: each hub's findings_release() frees their strings. */
-	for (size_t i = 0; i < batch->result_count; i++) {
-		const struct findings *findings = &batch->results[i]->findings;
-
-		memcpy(all.items + all.count, findings->items, findings->count * sizeof(*all.items));
-		all.count += findings->count;
-	}
-	report_sort(&all);
-	batch_raise_status(batch, write_report(request, &all, NULL, batch->file_count,
-					       batch->status));
-	free(all.items);
-	for (size_t i = 0; i < batch->result_count; i++) {
-		hub_result_release(batch->results[i]);
-		free(batch->results[i]);
-	}
+		free_result(batch->results[i]);
 	free(batch->results);
 	batch->results = NULL;
 	batch->result_count = 0;
@@ -672,20 +977,24 @@ int check_run_cluster(const struct check_request *request)
 	struct cluster *cluster = NULL;
 	char chart_values_buffer[PATH_SIZE];
 	const char *chart_values;
-	struct hub_batch batch;
+	struct hub_batch batch = {.scope = REPORT_SCOPE_CLUSTER};
 	char error[1024];
 	int status;
 
 	if (cluster_load(request->cluster_file, &cluster, error, sizeof(error)) != 0) {
+		struct hub_result result = {0};
+
 		fprintf(stderr, "binderhub-gen: error: %s\n", error);
-		return EXIT_USAGE;
+		report_unloaded_cluster(request->cluster_file, error, &result);
+		status = write_unloaded_report(request, &result);
+		hub_result_release(&result);
+		return status;
 	}
 	chart_values = chart_values_near(request, request->cluster_file, chart_values_buffer,
 					 sizeof(chart_values_buffer));
 	if (request->hub) {
 		status = check_named_hub(request, cluster, chart_values);
 	} else if (request->all_hubs) {
-		batch_init(request, &batch);
 		check_cluster_hubs(request, cluster, chart_values, NULL, &batch);
 		status = batch_finish(request, &batch, cluster->path);
 	} else {
@@ -710,7 +1019,7 @@ int check_run_repo(const struct check_request *request)
 	const char *chart_values;
 	char **clusters = NULL;
 	size_t cluster_count = 0;
-	struct hub_batch batch;
+	struct hub_batch batch = {.scope = REPORT_SCOPE_CHECKOUT};
 
 	if (access(request->repo, F_OK) != 0) {
 		fprintf(stderr,
@@ -737,14 +1046,13 @@ int check_run_repo(const struct check_request *request)
 	chart_values = chart_values_near(request, root, chart_values_buffer,
 					 sizeof(chart_values_buffer));
 
-	batch_init(request, &batch);
 	for (size_t i = 0; i < cluster_count; i++) {
 		struct cluster *cluster = NULL;
 		char error[1024];
 
 		if (cluster_load(clusters[i], &cluster, error, sizeof(error)) != 0) {
 			fprintf(stderr, "binderhub-gen: error: %s\n", error);
-			batch_raise_status(&batch, EXIT_USAGE);
+			batch_add_unloaded_cluster(request, &batch, clusters[i], error);
 			continue;
 		}
 		check_cluster_hubs(request, cluster, chart_values, cluster->name, &batch);

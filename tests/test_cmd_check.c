@@ -296,9 +296,9 @@ static void test_cmd_check_pragma_typo_warns(void **state)
 	assert_int_equal(result.status, 1);
 	assert_contains(result.out, "[BH040 binderhub-base-url]");
 	assert_string_equal(result.err,
-			    "binderhub-gen: warning: pragma-typo.values.yaml:5: unknown rule "
-			    "'binderhub-base-ur' in the binderhub-gen comment above this line; did "
-			    "you mean 'binderhub-base-url'?\n");
+			    "binderhub-gen: warning: pragma-typo.values.yaml:4: unknown rule "
+			    "'binderhub-base-ur' in this binderhub-gen comment; did you mean "
+			    "'binderhub-base-url'?\n");
 	cli_result_release(&result);
 }
 
@@ -348,6 +348,59 @@ static void test_cmd_check_severity_raises_warning(void **state)
 	(void)state;
 	run_check(argv, NULL, &result);
 	assert_int_equal(result.status, 1);
+	cli_result_release(&result);
+}
+
+/* The header pragma names an unknown rule, and the one at the end of the
+ * base_url line is ignored, so BH040 is reported and both warned about. */
+static void test_cmd_check_pragma_header_and_trailing(void **state)
+{
+	const char *argv[] = {"check", CLEAN_HUB, "pragma-header-typo.values.yaml", NULL};
+	struct cli_result result;
+
+	(void)state;
+	run_check(argv, NULL, &result);
+	assert_int_equal(result.status, 1);
+	assert_contains(result.out, "[BH040 binderhub-base-url]");
+	assert_contains(result.err, "binderhub-gen: warning: pragma-header-typo.values.yaml:1: "
+				    "unknown rule 'BH04O' in this binderhub-gen comment");
+	assert_contains(result.err, "binderhub-gen: warning: pragma-header-typo.values.yaml:6: a "
+				    "binderhub-gen comment at the end of a line is ignored; put the "
+				    "pragma on the line above the key\n");
+	cli_result_release(&result);
+}
+
+static void test_cmd_check_disable_comma_list(void **state)
+{
+	const char *argv[] = {"check", "--disable", "BH139,binderhub-base-url", CLEAN_HUB,
+			      "base-url.values.yaml", NULL};
+	const char *empty[] = {"check", "--disable", "BH040,,BH139", CLEAN_HUB, NULL};
+	const char *unknown[] = {"check", "--disable", "BH040,BH40", CLEAN_HUB, NULL};
+	struct cli_result result;
+
+	(void)state;
+	run_check(argv, NULL, &result);
+	assert_int_equal(result.status, 0);
+	assert_null(strstr(result.out, "BH040"));
+	assert_string_equal(result.err, "");
+	cli_result_release(&result);
+	assert_usage_error(empty, "binderhub-gen: error: invalid value 'BH040,,BH139' for option "
+				  "'--disable', which has an empty rule name; separate rules by "
+				  "single commas, as in 'BH139,BH158'\n");
+	assert_usage_error(unknown, "binderhub-gen: error: unknown rule 'BH40' in option "
+				    "'--disable'; did you mean 'BH040' (binderhub-base-url)?\n");
+}
+
+static void test_cmd_check_severity_note_is_info(void **state)
+{
+	const char *argv[] = {"check", "--format", "text", "--strict", "--severity",
+			      "BH040=Note", CLEAN_HUB, "base-url.values.yaml", NULL};
+	struct cli_result result;
+
+	(void)state;
+	run_check(argv, NULL, &result);
+	assert_int_equal(result.status, 0);
+	assert_contains(result.out, "base-url.values.yaml:4:17: note: ");
 	cli_result_release(&result);
 }
 
@@ -704,7 +757,8 @@ static void test_cmd_check_bad_severity(void **state)
 				     "'--severity'; write RULE=LEVEL, for example '--severity "
 				     "BH055=warning'\n");
 	assert_usage_error(bad_level, "binderhub-gen: error: invalid level 'fatal' in option "
-				      "'--severity BH040'; valid levels are error, warning, info\n");
+				      "'--severity BH040'; valid levels are error, warning, info (or "
+				      "its synonym note)\n");
 	assert_usage_error(bad_rule, "binderhub-gen: error: unknown rule 'BH999' in option "
 				     "'--severity'; run 'binderhub-gen rules' to list them\n");
 	assert_usage_error(twice, "binderhub-gen: error: option '--severity' gives rule BH040 two "
@@ -760,6 +814,9 @@ int main(void)
 		cmocka_unit_test(test_cmd_check_pragma_above_key),
 		cmocka_unit_test(test_cmd_check_pragma_top_of_file),
 		cmocka_unit_test(test_cmd_check_pragma_typo_warns),
+		cmocka_unit_test(test_cmd_check_pragma_header_and_trailing),
+		cmocka_unit_test(test_cmd_check_disable_comma_list),
+		cmocka_unit_test(test_cmd_check_severity_note_is_info),
 		cmocka_unit_test(test_cmd_check_disable_by_code_and_name),
 		cmocka_unit_test(test_cmd_check_severity_lowers_error),
 		cmocka_unit_test(test_cmd_check_severity_raises_warning),

@@ -254,12 +254,14 @@ static void test_cmd_check_cluster_findings_skip_emulated_layer(void **state)
 	cli_result_release(&result);
 
 	run_check(text, &result);
-	assert_contains(result.out, "config/clusters/meadow/enc-dask.secret.values.yaml: note: "
+	/* Without a line, the finding goes to the hub's plain values file,
+	 * not to its encrypted secret file. */
+	assert_contains(result.out, "config/clusters/meadow/dask.values.yaml: note: "
 				    "binderhub-service.dockerApi.nodeSelector pins instance type "
 				    "'n2-highmem-4', but jupyterhub.singleuser.nodeSelector pins "
 				    "'n2-highmem-2'");
 	assert_contains(result.out, "  (the value comes from the deployer's own layer, not from "
-				    "config/clusters/meadow/enc-dask.secret.values.yaml)\n");
+				    "config/clusters/meadow/dask.values.yaml)\n");
 	cli_result_release(&result);
 }
 
@@ -269,7 +271,7 @@ static void test_cmd_check_cluster_findings_skip_rendered_layer(void **state)
 	 * host is not leaky's domain, which BH028 finds in the render. */
 	const char *argv[] = {"check", "--format", "json", "--cluster-file", SKYLINE, "--hub",
 			      "leaky", "--deployer-values",
-			      "rendered/skyline-binder.values.jsonnet.yaml", NULL};
+			      "../hubs2/rendered/skyline-leaky-wrong-host.values.jsonnet.yaml", NULL};
 	struct cli_result result;
 
 	(void)state;
@@ -277,8 +279,8 @@ static void test_cmd_check_cluster_findings_skip_rendered_layer(void **state)
 	assert_int_equal(result.status, 1);
 	assert_contains(result.out, "\"rule\": \"BH028\"");
 	assert_contains(result.out, "\"from_emulated\": true");
-	assert_lacks(result.out, "\"file\": \"rendered/");
-	assert_int_equal(count_of(result.out, "\"file\": \"config/clusters/skyline/leaky.values.yaml\""),
+	assert_lacks(result.out, "\"file\": \"../hubs2/rendered/");
+	assert_int_equal(count_of(result.out, "\"file\": \"config/clusters/skyline/"),
 			 count_of(result.out, "\"rule\": "));
 	cli_result_release(&result);
 }
@@ -479,7 +481,9 @@ static void test_cmd_check_cluster_all_hubs_skips_other_hubs(void **state)
 	assert_true(leaky < halfenc);
 	assert_lacks(result.out, "staging");
 	assert_int_equal(count_of(result.out, "checking as: "), 3);
-	assert_string_equal(result.err, "");
+	assert_contains(result.out, "\n\nall hubs: 2 errors, 1 warning in 6 files\n");
+	assert_string_equal(result.err, "skipped hub staging: not a binderhub-ui hub "
+					"(binderhub-service and binderhubUI are off)\n");
 	cli_result_release(&result);
 }
 
@@ -523,9 +527,11 @@ static void test_cmd_check_cluster_all_hubs_json_is_one_document(void **state)
 	assert_int_equal(count_of(result.out, "\"version\": 1,"), 1);
 	assert_contains(result.out, "\"derived\": null");
 	assert_contains(result.out, "\"errors\": 2,\n    \"warnings\": 1,\n    \"infos\": 0,\n    "
-				    "\"files\": 9\n");
+				    "\"files\": 6\n");
 	assert_lacks(result.out, "hub leaky:");
-	assert_string_equal(result.err, "hub binder: 0 errors, 0 warnings, 0 infos\n"
+	assert_string_equal(result.err, "skipped hub staging: not a binderhub-ui hub "
+					"(binderhub-service and binderhubUI are off)\n"
+					"hub binder: 0 errors, 0 warnings, 0 infos\n"
 					"hub leaky: 1 error, 1 warning, 0 infos\n"
 					"hub halfenc: 1 error, 0 warnings, 0 infos\n");
 	cli_result_release(&result);
@@ -542,9 +548,12 @@ static void test_cmd_check_cluster_all_hubs_none_selected(void **state)
 	assert_int_equal(result.status, 0);
 	assert_string_equal(result.out, "");
 	assert_string_equal(result.err,
+			    "skipped hub staging: not a binderhub-ui hub (binderhub-service and "
+			    "binderhubUI are off)\n"
 			    "binderhub-gen: warning: no hub in "
-			    "'elsewhere/no-binderhub/cluster.yaml' sets "
-			    "jupyterhub.custom.binderhubUI.enabled to true, so none was checked\n");
+			    "'elsewhere/no-binderhub/cluster.yaml' is a binderhub-ui hub (none turns "
+			    "on binderhub-service or jupyterhub.custom.binderhubUI), so none was "
+			    "checked\n");
 	cli_result_release(&result);
 }
 
@@ -582,7 +591,8 @@ static void test_cmd_check_cluster_repo_checks_every_cluster(void **state)
 	assert_true(leaky < halfenc);
 	assert_lacks(result.out, "staging");
 	assert_lacks(result.out, "jetstream");
-	assert_string_equal(result.err, "");
+	assert_string_equal(result.err, "skyline: skipped hub staging: not a binderhub-ui hub "
+					"(binderhub-service and binderhubUI are off)\n");
 	cli_result_release(&result);
 }
 
@@ -708,16 +718,16 @@ static void test_cmd_check_cluster_all_hubs_unparsable_file_github(void **state)
 	(void)state;
 	run_check(argv, &result);
 	assert_int_equal(result.status, 2);
-	assert_string_equal(result.err, CRACKED_ERROR);
-	/* Each hub's report is followed by its line, the broken hub first. */
+	/* One list of annotations for all hubs, errors first; the hub lines go
+	 * to standard error. */
+	assert_string_equal(result.err, CRACKED_ERROR
+			    "hub cracked: 1 error, 0 warnings, 0 infos\n"
+			    "hub binder: 0 errors, 0 warnings, 1 info\n");
 	assert_starts_with(result.out, "::error file=" CRACKED ",line=7,col=6,title=BH007 "
-				       "values-file-parses::" CRACKED_MESSAGE "\n"
-				       "1 error in 1 file\n"
-				       "hub cracked: 1 error, 0 warnings, 0 infos\n\n");
-	binder = strstr(result.out, "\nhub binder: 0 errors, 0 warnings, 1 info\n");
-	assert_non_null(binder);
-	assert_string_equal(binder, "\nhub binder: 0 errors, 0 warnings, 1 info\n");
+				       "values-file-parses::" CRACKED_MESSAGE "\n");
 	assert_contains(result.out, ",title=BH154 image-prefix-quay-name::");
+	binder = strstr(result.out, "\n1 error, 1 info in ");
+	assert_non_null(binder);
 	cli_result_release(&result);
 }
 

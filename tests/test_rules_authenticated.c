@@ -530,7 +530,8 @@ static void test_rules_authenticated_bh114_reports_missing_item(void **state)
 					 "    - name: JUPYTERHUB_API_URL\n"
 					 "      value: http://hub:8081/hub/api\n",
 			  HUB_AUTHENTICATED);
-	rule_expect_one(&fixture, check_BH114, RULE_BH114, SEVERITY_ERROR, 5, 3);
+	/* The finding points at the list in effect, at its first item. */
+	rule_expect_one(&fixture, check_BH114, RULE_BH114, SEVERITY_ERROR, 6, 5);
 	rule_fixture_release(&fixture);
 }
 
@@ -1035,6 +1036,55 @@ static void test_rules_authenticated_bh142_passes_unset(void **state)
 			   HUB_AUTHENTICATED, check_BH142);
 }
 
+/* ---- both ingresses on one host: BH025 reports it, the URL rules stay quiet ---- */
+
+#define SHARED_INGRESS_HOSTS                                                                   \
+	"jupyterhub:\n"                                                                         \
+	"  ingress:\n"                                                                          \
+	"    hosts: [hub.example.org]\n"                                                        \
+	"binderhub-service:\n"                                                                  \
+	"  ingress:\n"                                                                          \
+	"    hosts: [hub.example.org]\n"
+
+static void test_rules_authenticated_bh112_shared_host_passes(void **state)
+{
+	(void)state;
+	rule_expect_passes("binderhub-service:\n"
+			   "  ingress:\n"
+			   "    hosts: [hub.example.org]\n"
+			   "jupyterhub:\n"
+			   "  ingress:\n"
+			   "    hosts: [hub.example.org]\n"
+			   "  hub:\n"
+			   "    services:\n"
+			   "      binder:\n"
+			   "        oauth_redirect_uri: https://binder.example.org/oauth_callback\n",
+			   HUB_AUTHENTICATED, check_BH112);
+}
+
+static void test_rules_authenticated_bh114_shared_host_passes(void **state)
+{
+	(void)state;
+	rule_expect_passes(SHARED_INGRESS_HOSTS
+			   "  extraEnv:\n"
+			   "    - name: JUPYTERHUB_OAUTH_CALLBACK_URL\n"
+			   "      value: https://binder.example.org/oauth_callback\n",
+			   HUB_AUTHENTICATED, check_BH114);
+}
+
+static void test_rules_authenticated_bh112_shared_host_missing(void **state)
+{
+	struct rule_fixture fixture;
+
+	(void)state;
+	rule_fixture_init(&fixture, SHARED_INGRESS_HOSTS, HUB_AUTHENTICATED);
+	rule_expect_one(&fixture, check_BH112, RULE_BH112, SEVERITY_ERROR, 1, 1);
+	rule_expect_message_contains(rule_fixture_last(&fixture),
+				     "'https://<binderhub-domain>/oauth_callback'");
+	assert_null(strstr(rule_fixture_last(&fixture)->message, "hub.example.org"));
+	rule_fixture_release(&fixture);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1073,6 +1123,9 @@ int main(void)
 		cmocka_unit_test(test_rules_authenticated_bh114_reports_wrong_domain),
 		cmocka_unit_test(test_rules_authenticated_bh114_passes_binder_domain),
 		cmocka_unit_test(test_rules_authenticated_bh114_reports_missing_item),
+		cmocka_unit_test(test_rules_authenticated_bh112_shared_host_passes),
+		cmocka_unit_test(test_rules_authenticated_bh114_shared_host_passes),
+		cmocka_unit_test(test_rules_authenticated_bh112_shared_host_missing),
 		cmocka_unit_test(test_rules_authenticated_bh114_reports_value_from),
 		cmocka_unit_test(test_rules_authenticated_bh114_reports_mismatch_without_domain),
 		cmocka_unit_test(test_rules_authenticated_bh114_passes_match_without_domain),

@@ -9,6 +9,8 @@
 #include <cmocka.h>
 
 #include "check.h"
+#include "effective.h"
+#include "load.h"
 #include "rule_fixture.h"
 
 /* The varying values of env_yaml(); each fills one line. */
@@ -191,7 +193,7 @@ static void test_rules_extra_env_bh061_missing_item(void **state)
 			    "  extraEnv:\n"
 			    "    - name: JUPYTERHUB_CLIENT_ID\n"
 			    "      value: service-binder\n",
-			    HUB_AUTHENTICATED, check_BH061, RULE_BH061, SEVERITY_ERROR, 2, 3,
+			    HUB_AUTHENTICATED, check_BH061, RULE_BH061, SEVERITY_ERROR, 3, 5,
 			    "binderhub-service.extraEnv has no JUPYTERHUB_API_TOKEN entry");
 }
 
@@ -376,6 +378,113 @@ static void test_rules_extra_env_bh067_empty_mapping_passes(void **state)
 			   HUB_AUTHENTICATED, check_BH067);
 }
 
+/* ---- a list that a later layer replaced ------------------------------------- */
+
+/* The runbook's plain file and a secret file whose extraEnv replaces its list. */
+struct replaced_env {
+	struct effective effective;
+	struct rule_context ctx;
+	struct findings findings;
+};
+
+static void replaced_env_add(struct replaced_env *hub, const char *name, const char *yaml)
+{
+	struct load_options options = {.keep_comments = true};
+	struct load_error err;
+	struct tree_doc *doc = NULL;
+
+	if (load_buffer(yaml, strlen(yaml), name, &options, &doc, &err) != LOAD_OK)
+		fail_msg("%s does not load: %s (line %zu)", name, err.message, err.mark.line);
+	if (effective_add_layer(&hub->effective, doc, &err) != LOAD_OK)
+		fail_msg("%s cannot be layered: %s", name, err.message);
+}
+
+static void replaced_env_init(struct replaced_env *hub)
+{
+	struct load_error err;
+	char yaml[2048];
+
+	memset(hub, 0, sizeof(*hub));
+	effective_init(&hub->effective, false);
+	replaced_env_add(hub, "hub.values.yaml", env_yaml(yaml, sizeof(yaml), &runbook));
+	replaced_env_add(hub, "enc-hub.secret.values.yaml",
+			 "# replaces the whole list of hub.values.yaml\n"
+			 "binderhub-service:\n"
+			 "  extraEnv:\n"
+			 "    - name: FOO\n"
+			 "      value: bar\n");
+	if (effective_build(&hub->effective, &err) != LOAD_OK)
+		fail_msg("effective values cannot be built: %s", err.message);
+	effective_fill_context(&hub->effective, &hub->ctx);
+	hub->ctx.jupyterhub_domain = "hub.example.org";
+	hub->ctx.namespace_name = "binder";
+	hub->ctx.findings = &hub->findings;
+}
+
+static void replaced_env_release(struct replaced_env *hub)
+{
+	findings_release(&hub->findings);
+	effective_release(&hub->effective);
+}
+
+static void test_rules_extra_env_replaced_list_points_at_effective(void **state)
+{
+	static const rule_fixture_check checks[] = {check_BH061, check_BH062, check_BH063,
+						    check_BH064};
+	struct replaced_env hub;
+
+	(void)state;
+	replaced_env_init(&hub);
+	for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)
+		checks[i](&hub.ctx);
+	assert_int_equal(hub.findings.count, 4);
+	for (size_t i = 0; i < hub.findings.count; i++) {
+		const struct finding *finding = &hub.findings.items[i];
+
+		assert_non_null(finding->mark.file);
+		assert_string_equal(finding->mark.file, "enc-hub.secret.values.yaml");
+		assert_int_equal(finding->mark.line, 4);
+		assert_int_equal(finding->mark.column, 5);
+		rule_expect_message_contains(finding, "the list in effect is the one in "
+						      "'enc-hub.secret.values.yaml', which replaces "
+						      "the whole list of 'hub.values.yaml'");
+	}
+	replaced_env_release(&hub);
+}
+
+static void test_rules_extra_env_bh063_missing_names_namespace(void **state)
+{
+	struct rule_fixture fixture;
+
+	(void)state;
+	rule_fixture_init(&fixture,
+			  "binderhub-service:\n"
+			  "  extraEnv:\n"
+			  "    - name: FOO\n"
+			  "      value: bar\n",
+			  HUB_AUTHENTICATED);
+	fixture.ctx.namespace_name = "small-binder";
+	rule_expect_one(&fixture, check_BH063, RULE_BH063, SEVERITY_ERROR, 3, 5);
+	rule_expect_message_contains(rule_fixture_last(&fixture),
+				     "'http://hub.small-binder.svc.cluster.local:8081/hub/api'");
+	assert_null(strstr(rule_fixture_last(&fixture)->message, "<namespace>"));
+	rule_fixture_release(&fixture);
+}
+
+static void test_rules_extra_env_bh064_missing_names_domain(void **state)
+{
+	(void)state;
+	rule_expect_reports("jupyterhub:\n"
+			    "  ingress:\n"
+			    "    hosts: [hub.example.org]\n"
+			    "binderhub-service:\n"
+			    "  extraEnv:\n"
+			    "    - name: FOO\n"
+			    "      value: bar\n",
+			    HUB_AUTHENTICATED, check_BH064, RULE_BH064, SEVERITY_ERROR, 6, 5,
+			    "add one with value 'https://hub.example.org/'");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -407,6 +516,9 @@ int main(void)
 		cmocka_unit_test(test_rules_extra_env_bh067_null),
 		cmocka_unit_test(test_rules_extra_env_bh067_scalar),
 		cmocka_unit_test(test_rules_extra_env_bh067_empty_mapping_passes),
+		cmocka_unit_test(test_rules_extra_env_replaced_list_points_at_effective),
+		cmocka_unit_test(test_rules_extra_env_bh063_missing_names_namespace),
+		cmocka_unit_test(test_rules_extra_env_bh064_missing_names_domain),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

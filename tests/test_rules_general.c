@@ -444,6 +444,21 @@ static void test_rules_general_bh071_opted_out_passes(void **state)
 			   HUB_AUTHENTICATED, check_BH071);
 }
 
+static void test_rules_general_bh042_shared_host_passes(void **state)
+{
+	(void)state;
+	rule_expect_passes("jupyterhub:\n"
+			   "  ingress:\n"
+			   "    hosts: [hub.example.org]\n"
+			   "binderhub-service:\n"
+			   "  ingress:\n"
+			   "    hosts: [hub.example.org]\n"
+			   "  config:\n"
+			   "    BinderHub:\n"
+			   "      badge_base_url: https://binder.example.org\n",
+			   HUB_AUTHENTICATED, check_BH042);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -470,6 +485,7 @@ int main(void)
 		cmocka_unit_test(test_rules_general_bh041_unknown_domain_passes),
 		cmocka_unit_test(test_rules_general_bh042_wrong_domain),
 		cmocka_unit_test(test_rules_general_bh042_right_domain_passes),
+		cmocka_unit_test(test_rules_general_bh042_shared_host_passes),
 		cmocka_unit_test(test_rules_general_bh043_api_only),
 		cmocka_unit_test(test_rules_general_bh043_absent),
 		cmocka_unit_test(test_rules_general_bh043_false_passes),

@@ -309,6 +309,75 @@ static void test_rules_ingress_bh028_hub_domain_passes(void **state)
 			   SEVERITY_WARNING, false);
 }
 
+/* ---- BH024 fixes, BH027 and BH028 advice ------------------------------------------ */
+
+static void test_rules_ingress_bh024_points_at_jupyterhub_name(void **state)
+{
+	struct ingress_values values = runbook;
+
+	(void)state;
+	values.jupyterhub_secret = "binder-https-auto-tls";
+	ingress_one(&values, check_BH024, RULE_BH024, SEVERITY_ERROR, 7, 21,
+		    "jupyterhub.ingress.tls uses secretName 'binder-https-auto-tls', which "
+		    "binderhub-service.ingress.tls uses too; rename it to 'https-auto-tls'");
+}
+
+static void test_rules_ingress_bh024_suggests_binderhub_name(void **state)
+{
+	struct ingress_values values = runbook;
+
+	(void)state;
+	values.binderhub_secret = "https-auto-tls";
+	ingress_one(&values, check_BH024, RULE_BH024, SEVERITY_ERROR, 14, 21,
+		    "rename it to 'binder-https-auto-tls'");
+}
+
+static void test_rules_ingress_bh024_both_unconventional(void **state)
+{
+	struct ingress_values values = runbook;
+
+	(void)state;
+	values.jupyterhub_secret = "shared-tls";
+	values.binderhub_secret = "shared-tls";
+	ingress_one(&values, check_BH024, RULE_BH024, SEVERITY_ERROR, 14, 21,
+		    "binderhub-service.ingress.tls uses secretName 'shared-tls', which "
+		    "jupyterhub.ingress.tls uses too; rename it to 'binder-https-auto-tls'");
+}
+
+static void test_rules_ingress_bh027_binder_domain_advice(void **state)
+{
+	struct rule_fixture fixture;
+	char yaml[1024];
+
+	(void)state;
+	rule_fixture_init(&fixture, ingress_yaml(yaml, sizeof(yaml), &runbook), HUB_AUTHENTICATED);
+	fixture.ctx.cluster_domain = "binder.example.org";
+	rule_expect_one(&fixture, check_BH027, RULE_BH027, SEVERITY_ERROR, 4, 12);
+	rule_expect_message_contains(rule_fixture_last(&fixture),
+				     "change that domain in cluster.yaml to the JupyterHub domain "
+				     "'hub.example.org', and leave jupyterhub.ingress.hosts as it is");
+	rule_fixture_release(&fixture);
+}
+
+static void test_rules_ingress_bh028_binder_domain_harmless(void **state)
+{
+	struct rule_fixture fixture;
+	char yaml[1024];
+
+	(void)state;
+	rule_fixture_init(&fixture, ingress_yaml(yaml, sizeof(yaml), &runbook),
+			  HUB_UNAUTHENTICATED);
+	fixture.ctx.cluster_domain = "binder.example.org";
+	rule_expect_one(&fixture, check_BH028, RULE_BH028, SEVERITY_WARNING, 4, 12);
+	rule_expect_message_contains(rule_fixture_last(&fixture), "this is harmless");
+	rule_expect_message_contains(rule_fixture_last(&fixture),
+				     "health check tests the BinderHub domain");
+	rule_expect_message_contains(rule_fixture_last(&fixture),
+				     "change that domain in cluster.yaml to the JupyterHub domain "
+				     "'hub.example.org'");
+	rule_fixture_release(&fixture);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -326,6 +395,11 @@ int main(void)
 		cmocka_unit_test(test_rules_ingress_bh023_runbook_passes),
 		cmocka_unit_test(test_rules_ingress_bh024_shared_secret),
 		cmocka_unit_test(test_rules_ingress_bh024_distinct_passes),
+		cmocka_unit_test(test_rules_ingress_bh024_points_at_jupyterhub_name),
+		cmocka_unit_test(test_rules_ingress_bh024_suggests_binderhub_name),
+		cmocka_unit_test(test_rules_ingress_bh024_both_unconventional),
+		cmocka_unit_test(test_rules_ingress_bh027_binder_domain_advice),
+		cmocka_unit_test(test_rules_ingress_bh028_binder_domain_harmless),
 		cmocka_unit_test(test_rules_ingress_bh025_shared_host),
 		cmocka_unit_test(test_rules_ingress_bh025_runbook_passes),
 		cmocka_unit_test(test_rules_ingress_bh026_jupyterhub_name),

@@ -683,6 +683,102 @@ static void test_rules_secrets_bh172_ignores_plain_files(void **state)
 	layered_release(&fixture);
 }
 
+/* ---- secret env variables (BH170, BH171) ------------------------------------ */
+
+static void test_rules_secrets_bh171_reports_env_secret_name(void **state)
+{
+	struct layered_fixture fixture;
+	const struct layer_text files[] = {
+		{"hub.values.yaml", "binderhub-service:\n"
+				    "  extraEnv:\n"
+				    "    - name: AWS_SECRET_ACCESS_KEY\n"
+				    "      value: " SECRET_TEXT "\n"},
+	};
+
+	(void)state;
+	assert_int_equal(run_files(&fixture, files, 1, check_BH171), 1);
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH171, SEVERITY_WARNING,
+			       "hub.values.yaml", 4, 14);
+	assert_string_equal(layered_last(&fixture)->path, "binderhub-service.extraEnv[0].value");
+	assert_no_finding_prints_secret(&fixture);
+	layered_release(&fixture);
+}
+
+static void test_rules_secrets_bh170_reports_hub_env_secret_name(void **state)
+{
+	struct layered_fixture fixture;
+	const struct layer_text files[] = {
+		{"hub.values.yaml", "jupyterhub:\n"
+				    "  hub:\n"
+				    "    extraEnv:\n"
+				    "      - name: EDITOR\n"
+				    "        value: vim\n"
+				    "      - name: GITHUB_ACCESS_TOKEN\n"
+				    "        value: " SECRET_TEXT "\n"},
+	};
+
+	(void)state;
+	assert_int_equal(run_files(&fixture, files, 1, check_BH170), 1);
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH170, SEVERITY_ERROR,
+			       "hub.values.yaml", 7, 16);
+	assert_string_equal(layered_last(&fixture)->path, "jupyterhub.hub.extraEnv[1].value");
+	assert_no_finding_prints_secret(&fixture);
+	layered_release(&fixture);
+}
+
+static void test_rules_secrets_env_value_from_passes(void **state)
+{
+	struct layered_fixture fixture;
+	const struct layer_text files[] = {
+		{"hub.values.yaml", "binderhub-service:\n"
+				    "  extraEnv:\n"
+				    "    - name: GITHUB_ACCESS_TOKEN\n"
+				    "      valueFrom:\n"
+				    "        secretKeyRef: {name: github, key: token}\n"},
+	};
+
+	(void)state;
+	assert_int_equal(run_files(&fixture, files, 1, check_BH170), 0);
+	assert_int_equal(layered_run(&fixture, check_BH171), 0);
+	layered_release(&fixture);
+}
+
+static void test_rules_secrets_env_outside_env_lists_passes(void **state)
+{
+	struct layered_fixture fixture;
+	const struct layer_text files[] = {
+		{"hub.values.yaml", "jupyterhub:\n"
+				    "  custom:\n"
+				    "    variables:\n"
+				    "      - name: GITHUB_ACCESS_TOKEN\n"
+				    "        value: documented-elsewhere\n"},
+	};
+
+	(void)state;
+	assert_int_equal(run_files(&fixture, files, 1, check_BH171), 0);
+	layered_release(&fixture);
+}
+
+static void test_rules_secrets_bh172_reports_ciphertext_without_metadata(void **state)
+{
+	struct layered_fixture fixture;
+	const struct layer_text files[] = {
+		{"enc-hub.secret.values.yaml", "binderhub-service:\n"
+					       "  config:\n"
+					       "    DockerRegistry:\n"
+					       "      password: " ENC "\n"},
+	};
+
+	(void)state;
+	assert_int_equal(run_files(&fixture, files, 1, check_BH172), 1);
+	rule_expect_finding_in(layered_last(&fixture), RULE_BH172, SEVERITY_ERROR,
+			       "enc-hub.secret.values.yaml", 1, 1);
+	rule_expect_message_contains(layered_last(&fixture), "sops metadata is missing");
+	rule_expect_message_contains(layered_last(&fixture), "restore the file from git");
+	assert_null(strstr(layered_last(&fixture)->message, "none of its values are encrypted"));
+	layered_release(&fixture);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -714,6 +810,11 @@ int main(void)
 		cmocka_unit_test(test_rules_secrets_bh172_uses_encrypted_comment_regex),
 		cmocka_unit_test(test_rules_secrets_bh172_reports_conflicting_settings),
 		cmocka_unit_test(test_rules_secrets_bh172_ignores_plain_files),
+		cmocka_unit_test(test_rules_secrets_bh171_reports_env_secret_name),
+		cmocka_unit_test(test_rules_secrets_bh170_reports_hub_env_secret_name),
+		cmocka_unit_test(test_rules_secrets_env_value_from_passes),
+		cmocka_unit_test(test_rules_secrets_env_outside_env_lists_passes),
+		cmocka_unit_test(test_rules_secrets_bh172_reports_ciphertext_without_metadata),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

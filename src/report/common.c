@@ -6,6 +6,7 @@
 #include "common.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 int report_format_parse(const char *text, const char *github_actions, enum report_format *out)
@@ -121,6 +122,28 @@ struct report_counts report_count(const struct findings *findings)
 	return counts;
 }
 
+struct report_counts report_count_distinct(const struct report_input *input)
+{
+	struct report_counts counts = {0};
+
+	for (size_t i = 0; i < input->entry_count; i++) {
+		if (input->entries[i].repeat)
+			continue;
+		switch (input->entries[i].finding->severity) {
+		case SEVERITY_ERROR:
+			counts.errors++;
+			break;
+		case SEVERITY_WARNING:
+			counts.warnings++;
+			break;
+		case SEVERITY_INFO:
+			counts.infos++;
+			break;
+		}
+	}
+	return counts;
+}
+
 static void write_count(FILE *out, size_t count, const char *singular, const char *plural,
 			bool *first)
 {
@@ -181,36 +204,90 @@ static bool severity_is_valid(enum severity severity)
 	       severity == SEVERITY_INFO;
 }
 
-int report_write_with_catalogue(FILE *out, enum report_format format,
-				const struct findings *findings,
-				const struct report_summary *summary, bool color,
-				const struct rule_info *rules, size_t rule_count)
+/* Order of the merged entries: the findings' own, then the hubs' order,
+ * which puts a finding that several hubs share next to its repeats. */
+static int compare_entries(const void *a, const void *b)
 {
-	struct report_input input = {
-		.findings = findings,
-		.rules = rules,
-		.rule_count = rule_count,
-		.color = color,
-	};
+	const struct report_entry *left = a;
+	const struct report_entry *right = b;
+	int order = findings_compare(left->finding, right->finding);
 
-	for (size_t i = 0; i < findings->count; i++) {
-		const struct finding *finding = &findings->items[i];
+	if (order != 0)
+		return order;
+	return (left->hub > right->hub) - (left->hub < right->hub);
+}
 
-		if ((size_t)finding->rule >= rule_count || !severity_is_valid(finding->severity)) {
-			errno = EINVAL;
-			return -1;
+/* Merge the hubs' findings into one sorted array and mark the repeats.
+ * Returns NULL, without allocating, when there are no findings. */
+static struct report_entry *merge_entries(const struct report_hub *hubs, size_t hub_count,
+					  size_t *count_out)
+{
+	struct report_entry *entries;
+	size_t count = 0;
+
+	for (size_t h = 0; h < hub_count; h++)
+		count += hubs[h].findings->count;
+	*count_out = count;
+	if (count == 0)
+		return NULL;
+	entries = calloc(count, sizeof(*entries));
+	if (!entries)
+		abort();
+
+	count = 0;
+	for (size_t h = 0; h < hub_count; h++) {
+		for (size_t i = 0; i < hubs[h].findings->count; i++) {
+			entries[count].finding = &hubs[h].findings->items[i];
+			entries[count].hub = h;
+			count++;
 		}
 	}
+	/* One hub's findings keep the order given, as report_write() promises. */
+	if (hub_count > 1)
+		qsort(entries, count, sizeof(*entries), compare_entries);
+	for (size_t i = 1; i < count; i++)
+		entries[i].repeat = entries[i].hub != entries[i - 1].hub &&
+				    findings_compare(entries[i].finding, entries[i - 1].finding) == 0;
+	return entries;
+}
 
-	if (summary) {
-		input.derived = summary->derived;
-		input.file_count = summary->file_count;
-		input.exit_status = summary->exit_status;
-	} else {
-		input.file_count = count_distinct_files(findings);
-		input.exit_status = report_count(findings).errors > 0 ? 1 : 0;
+int report_write_hubs_with_catalogue(FILE *out, enum report_format format,
+				     const struct report_hub *hubs, size_t hub_count,
+				     const struct report_summary *summary, bool color,
+				     const struct rule_info *rules, size_t rule_count)
+{
+	struct report_input input = {
+		.hubs = hubs,
+		.hub_count = hub_count,
+		.rules = rules,
+		.rule_count = rule_count,
+		.derived = summary->derived,
+		.file_count = summary->file_count,
+		.exit_status = summary->exit_status,
+		.scope = summary->scope,
+		.color = color,
+	};
+	struct report_entry *entries;
+
+	for (size_t h = 0; h < hub_count; h++) {
+		for (size_t i = 0; i < hubs[h].findings->count; i++) {
+			const struct finding *finding = &hubs[h].findings->items[i];
+
+			if ((size_t)finding->rule >= rule_count ||
+			    !severity_is_valid(finding->severity)) {
+				errno = EINVAL;
+				return -1;
+			}
+		}
+	}
+	if (format != REPORT_TEXT && format != REPORT_JSON && format != REPORT_GITHUB &&
+	    format != REPORT_SARIF) {
+		errno = EINVAL;
+		return -1;
 	}
 
+	entries = merge_entries(hubs, hub_count, &input.entry_count);
+	input.entries = entries;
 	switch (format) {
 	case REPORT_TEXT:
 		report_write_text(out, &input);
@@ -224,14 +301,39 @@ int report_write_with_catalogue(FILE *out, enum report_format format,
 	case REPORT_SARIF:
 		report_write_sarif(out, &input);
 		break;
-	default:
-		errno = EINVAL;
-		return -1;
 	}
+	free(entries);
 
 	if (fflush(out) != 0 || ferror(out))
 		return -1;
 	return 0;
+}
+
+int report_write_hubs(FILE *out, enum report_format format, const struct report_hub *hubs,
+		      size_t hub_count, const struct report_summary *summary, bool color)
+{
+	return report_write_hubs_with_catalogue(out, format, hubs, hub_count, summary, color,
+						rule_catalogue, RULE__COUNT);
+}
+
+int report_write_with_catalogue(FILE *out, enum report_format format,
+				const struct findings *findings,
+				const struct report_summary *summary, bool color,
+				const struct rule_info *rules, size_t rule_count)
+{
+	struct report_summary filled = {0};
+	struct report_hub hub = {.findings = findings};
+
+	if (summary) {
+		filled = *summary;
+	} else {
+		filled.file_count = count_distinct_files(findings);
+		filled.exit_status = report_count(findings).errors > 0 ? 1 : 0;
+	}
+	hub.derived = filled.derived;
+	hub.file_count = filled.file_count;
+	return report_write_hubs_with_catalogue(out, format, &hub, 1, &filled, color, rules,
+						rule_count);
 }
 
 int report_write(FILE *out, enum report_format format, const struct findings *findings,

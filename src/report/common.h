@@ -11,14 +11,25 @@
 
 #include "report.h"
 
+/** One finding of the report and the hub it belongs to. */
+struct report_entry {
+	const struct finding *finding;
+	size_t hub;  /**< Index into report_input.hubs. */
+	bool repeat; /**< Equal to the entry before it, which belongs to another hub. */
+};
+
 /** Everything a format writes, with the optional parts already filled in. */
 struct report_input {
-	const struct findings *findings;
+	const struct report_hub *hubs;
+	size_t hub_count;
+	const struct report_entry *entries; /**< Every hub's findings, sorted, equal ones adjacent. */
+	size_t entry_count;
 	const struct rule_info *rules; /**< Indexed by finding.rule; every rule is in range. */
 	size_t rule_count;
 	const char *derived; /**< NULL when nothing is to be printed. */
 	size_t file_count;
 	int exit_status;
+	enum report_scope scope;
 	bool color;
 };
 
@@ -34,6 +45,9 @@ const char *report_severity_word(enum severity severity);
 
 /** Count the findings of each severity. */
 struct report_counts report_count(const struct findings *findings);
+
+/** Count the entries of each severity, each repeat left out. */
+struct report_counts report_count_distinct(const struct report_input *input);
 
 /**
  * Write the closing line of the text and github formats, e.g.

@@ -89,14 +89,15 @@ static void write_annotation(FILE *out, const struct finding *finding, const str
 void report_write_github(FILE *out, const struct report_input *input)
 {
 	static const enum severity order[] = {SEVERITY_ERROR, SEVERITY_WARNING, SEVERITY_INFO};
-	const struct findings *findings = input->findings;
-	struct report_counts counts = report_count(findings);
+	struct report_counts counts = report_count_distinct(input);
 
+	/* An annotation attaches to a file and line, not to a hub, so a finding
+	 * that several hubs share is written once. */
 	for (size_t s = 0; s < sizeof(order) / sizeof(order[0]); s++) {
-		for (size_t i = 0; i < findings->count; i++) {
-			const struct finding *finding = &findings->items[i];
+		for (size_t i = 0; i < input->entry_count; i++) {
+			const struct finding *finding = input->entries[i].finding;
 
-			if (finding->severity == order[s])
+			if (!input->entries[i].repeat && finding->severity == order[s])
 				write_annotation(out, finding, &input->rules[finding->rule]);
 		}
 	}

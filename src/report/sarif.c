@@ -133,8 +133,58 @@ static void write_location(FILE *out, const struct mark *mark, const char *file)
 	      out);
 }
 
-static void write_result(FILE *out, const struct finding *finding, const struct rule_info *rule)
+/*
+ * The property bag of the result of entries[0]: the hub and cluster it was
+ * found for and, when the following entries repeat it for other hubs, all
+ * of their names in "hubs" as CLUSTER/HUB (HUB without a cluster).  Nothing
+ * is written for files given as arguments, which belong to no named hub.
+ */
+static void write_properties(FILE *out, const struct report_input *input,
+			     const struct report_entry *entries, size_t count)
 {
+	const struct report_hub *hub = &input->hubs[entries[0].hub];
+	size_t repeats = 0;
+
+	if (!hub->name)
+		return;
+	while (repeats + 1 < count && entries[repeats + 1].repeat)
+		repeats++;
+
+	fputs(",\n          \"properties\": {\"hub\": ", out);
+	json_write_string(out, hub->name);
+	if (hub->cluster) {
+		fputs(", \"cluster\": ", out);
+		json_write_string(out, hub->cluster);
+	}
+	if (repeats > 0) {
+		fputs(", \"hubs\": [", out);
+		for (size_t i = 0; i <= repeats; i++) {
+			const struct report_hub *other = &input->hubs[entries[i].hub];
+			const char *name = other->name ? other->name : "";
+			size_t size = strlen(name) + (other->cluster ? strlen(other->cluster) : 0) + 2;
+			char *text = malloc(size);
+
+			if (!text)
+				abort();
+			if (other->cluster)
+				snprintf(text, size, "%s/%s", other->cluster, name);
+			else
+				snprintf(text, size, "%s", name);
+			if (i > 0)
+				fputs(", ", out);
+			json_write_string(out, text);
+			free(text);
+		}
+		fputc(']', out);
+	}
+	fputc('}', out);
+}
+
+static void write_result(FILE *out, const struct report_input *input,
+			 const struct report_entry *entries, size_t count)
+{
+	const struct finding *finding = entries[0].finding;
+	const struct rule_info *rule = &input->rules[finding->rule];
 	const char *file = report_strip_dot_slash(finding->mark.file);
 
 	fputs("        {\n          \"ruleId\": ", out);
@@ -144,12 +194,13 @@ static void write_result(FILE *out, const struct finding *finding, const struct 
 	write_message(out, finding, file);
 	if (file)
 		write_location(out, &finding->mark, file);
+	write_properties(out, input, entries, count);
 	fputs("\n        }", out);
 }
 
 void report_write_sarif(FILE *out, const struct report_input *input)
 {
-	const struct findings *findings = input->findings;
+	bool first = true;
 
 	fputs("{\n  \"$schema\": \"" SARIF_SCHEMA_URI "\",\n"
 	      "  \"version\": \"2.1.0\",\n"
@@ -168,11 +219,16 @@ void report_write_sarif(FILE *out, const struct report_input *input)
 		input->exit_status < EXIT_USAGE ? "true" : "false", input->exit_status);
 
 	fputs("      \"results\": [", out);
-	for (size_t i = 0; i < findings->count; i++) {
-		fputs(i == 0 ? "\n" : ",\n", out);
-		write_result(out, &findings->items[i], &input->rules[findings->items[i].rule]);
+	/* A result attaches to a file and line, not to a hub, so a finding
+	 * that several hubs share is one result naming them all. */
+	for (size_t i = 0; i < input->entry_count; i++) {
+		if (input->entries[i].repeat)
+			continue;
+		fputs(first ? "\n" : ",\n", out);
+		write_result(out, input, &input->entries[i], input->entry_count - i);
+		first = false;
 	}
-	fputs(findings->count > 0 ? "\n      ]\n" : "]\n", out);
+	fputs(first ? "]\n" : "\n      ]\n", out);
 	fputs("    }\n"
 	      "  ]\n"
 	      "}\n",

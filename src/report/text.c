@@ -71,14 +71,9 @@ static void write_fix(FILE *out, const char *fix)
 	text_layout_write_indented(out, fix, "    ");
 }
 
-void report_write_text(FILE *out, const struct report_input *input)
+static void write_findings(FILE *out, const struct report_input *input,
+			   const struct findings *findings)
 {
-	const struct findings *findings = input->findings;
-	struct report_counts counts = report_count(findings);
-
-	if (input->derived)
-		fprintf(out, "checking as: %s\n", input->derived);
-
 	for (size_t i = 0; i < findings->count; i++) {
 		const struct finding *finding = &findings->items[i];
 		const struct rule_info *rule = &input->rules[finding->rule];
@@ -91,6 +86,53 @@ void report_write_text(FILE *out, const struct report_input *input)
 				finding->mark.file ? finding->mark.file : "the files checked");
 		write_fix(out, rule->fix);
 	}
+}
 
-	report_write_summary_line(out, &counts, input->file_count);
+/* "[CLUSTER: ]hub NAME: N errors, N warnings, N infos", which CI logs and
+ * scripts grep for, so every count is written, also a 0. */
+static void write_hub_line(FILE *out, const struct report_input *input,
+			   const struct report_hub *hub, const struct report_counts *counts)
+{
+	if (input->scope == REPORT_SCOPE_CHECKOUT && hub->cluster)
+		fprintf(out, "%s: ", hub->cluster);
+	fprintf(out, "hub %s: %zu error%s, %zu warning%s, %zu info%s\n",
+		hub->name ? hub->name : "(files)", counts->errors, counts->errors == 1 ? "" : "s",
+		counts->warnings, counts->warnings == 1 ? "" : "s", counts->infos,
+		counts->infos == 1 ? "" : "s");
+}
+
+void report_write_text(FILE *out, const struct report_input *input)
+{
+	struct report_counts counts;
+
+	if (input->scope == REPORT_SCOPE_ONE_HUB) {
+		if (input->derived)
+			fprintf(out, "checking as: %s\n", input->derived);
+		for (size_t h = 0; h < input->hub_count; h++)
+			write_findings(out, input, input->hubs[h].findings);
+		counts = report_count_distinct(input);
+		report_write_summary_line(out, &counts, input->file_count);
+		return;
+	}
+
+	/* Each hub's part is whole, also when a finding in a shared file was
+	 * written for an earlier hub, so that it can be read alone.  The last
+	 * line counts such a finding once. */
+	for (size_t h = 0; h < input->hub_count; h++) {
+		const struct report_hub *hub = &input->hubs[h];
+
+		counts = report_count(hub->findings);
+		if (h > 0)
+			fputc('\n', out);
+		if (hub->derived)
+			fprintf(out, "checking as: %s\n", hub->derived);
+		write_findings(out, input, hub->findings);
+		report_write_summary_line(out, &counts, hub->file_count);
+		write_hub_line(out, input, hub, &counts);
+	}
+	if (input->hub_count > 1) {
+		counts = report_count_distinct(input);
+		fputs("\nall hubs: ", out);
+		report_write_summary_line(out, &counts, input->file_count);
+	}
 }

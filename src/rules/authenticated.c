@@ -211,10 +211,24 @@ void check_BH110(const struct rule_context *ctx)
 }
 
 /* Write BinderHub's OAuth callback URL, with a placeholder for an unknown BinderHub domain. */
+/*
+ * The BinderHub domain, or NULL when it is unknown or is the JupyterHub
+ * domain too.  A shared host is wrong for one of the two ingresses and BH025
+ * reports it, so a URL built from it would spread the mistake.
+ */
+static const char *distinct_binderhub_domain(const struct rule_context *ctx)
+{
+	if (ctx->binderhub_domain && ctx->jupyterhub_domain &&
+	    strcasecmp(ctx->binderhub_domain, ctx->jupyterhub_domain) == 0)
+		return NULL;
+	return ctx->binderhub_domain;
+}
+
 static void binder_callback_url(const struct rule_context *ctx, char *buffer, size_t size)
 {
-	snprintf(buffer, size, "https://%s/oauth_callback",
-		 ctx->binderhub_domain ? ctx->binderhub_domain : "<binderhub-domain>");
+	const char *domain = distinct_binderhub_domain(ctx);
+
+	snprintf(buffer, size, "https://%s/oauth_callback", domain ? domain : "<binderhub-domain>");
 }
 
 void check_BH112(const struct rule_context *ctx)
@@ -234,7 +248,7 @@ void check_BH112(const struct rule_context *ctx)
 				     expected);
 		return;
 	}
-	if (ctx->binderhub_domain ? check_url_equal(text, expected)
+	if (distinct_binderhub_domain(ctx) ? check_url_equal(text, expected)
 				  : url_has_shape(text, "/oauth_callback", host, sizeof(host)))
 		return;
 	check_report_value(ctx, RULE_BH112, uri, path,
@@ -281,10 +295,11 @@ void check_BH114(const struct rule_context *ctx)
 		return;
 	item = rules_env_find(env, "JUPYTERHUB_OAUTH_CALLBACK_URL");
 	if (!item) {
-		check_report_missing(ctx, RULE_BH114, EXTRA_ENV,
-				     "no JUPYTERHUB_OAUTH_CALLBACK_URL in " EXTRA_ENV "; add it "
-				     "with value '%s'",
-				     expected);
+		/* Point at the list in effect, not at one of an earlier layer it replaced. */
+		check_report_value(ctx, RULE_BH114, check_is_absent(env) ? NULL : env, EXTRA_ENV,
+				   "no JUPYTERHUB_OAUTH_CALLBACK_URL in " EXTRA_ENV "; add it "
+				   "with value '%s'",
+				   expected);
 		return;
 	}
 	value = tree_mapping_get(item, "value");
@@ -298,7 +313,7 @@ void check_BH114(const struct rule_context *ctx)
 				   expected);
 		return;
 	}
-	if (ctx->binderhub_domain) {
+	if (distinct_binderhub_domain(ctx)) {
 		if (!check_url_equal(text, expected))
 			check_report_value(ctx, RULE_BH114, value, EXTRA_ENV,
 					   "JUPYTERHUB_OAUTH_CALLBACK_URL in " EXTRA_ENV " is "

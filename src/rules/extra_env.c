@@ -26,22 +26,54 @@ static const struct node *env_name(const struct node *item)
 }
 
 /*
+ * Write into buffer a note naming the file whose list is in effect when an
+ * earlier user file sets a list too, because helm replaced that list whole
+ * and a reader looking at it would think the finding false.  Writes "" when
+ * no other file sets one.
+ */
+static const char *replaced_list_note(const struct rule_context *ctx, const struct node *list,
+				      char *buffer, size_t size)
+{
+	const char *file = list ? list->mark.file : NULL;
+
+	buffer[0] = '\0';
+	if (!file || check_from_defaults(ctx, list))
+		return buffer;
+	for (size_t i = 0; i < ctx->layer_count; i++) {
+		const struct layer *layer = &ctx->layers[i];
+
+		if (layer->emulated || !layer->values || strcmp(layer->name, file) == 0 ||
+		    check_is_absent(tree_get_path(layer->values, env_path)))
+			continue;
+		snprintf(buffer, size, " (the list in effect is the one in '%s', which replaces "
+				       "the whole list of '%s')",
+			 file, layer->name);
+		break;
+	}
+	return buffer;
+}
+
+/*
  * Find the last extraEnv item named name.  When there is none, report that
  * it is missing with the advice in fix, unless extraEnv is set but is not a
- * list, which BH060 reports instead.
+ * list, which BH060 reports instead.  The finding points at the list in
+ * effect, whose nodes carry the mark of the layer that supplied it, not at
+ * a list of an earlier layer that it replaced.
  */
 static const struct node *env_require(const struct rule_context *ctx, enum rule_id rule,
 				      const char *name, const char *fix)
 {
 	const struct node *list = check_get(ctx, env_path);
 	const struct node *found;
+	char note[URL_SIZE];
 
 	if (check_is_set(list) && tree_resolve(list)->kind != NODE_SEQUENCE)
 		return NULL;
 	found = rules_env_find(list, name);
 	if (!found)
-		check_report_missing(ctx, rule, env_path, "%s has no %s entry; add one %s", env_path,
-				     name, fix);
+		check_report_value(ctx, rule, check_is_absent(list) ? NULL : list, env_path,
+				   "%s%s has no %s entry; add one %s", env_path,
+				   replaced_list_note(ctx, list, note, sizeof(note)), name, fix);
 	return found;
 }
 
@@ -273,15 +305,19 @@ static bool is_public_api_url(const struct rule_context *ctx, const char *url)
 
 void check_BH063(const struct rule_context *ctx)
 {
-	const struct node *item = env_require(ctx, RULE_BH063, "JUPYTERHUB_API_URL",
-					      "with value "
-					      "'http://hub.<namespace>.svc.cluster.local:8081/hub/api'");
-	const struct node *value = item ? env_value(item) : NULL;
 	const char *namespace_name = ctx->namespace_name ? ctx->namespace_name : "<namespace>";
-	const char *text = check_text(value);
+	char fix[URL_SIZE];
+	const struct node *item;
+	const struct node *value;
+	const char *text;
 	char url_namespace[URL_SIZE];
 	char shown[RULES_QUOTED_SIZE];
 
+	snprintf(fix, sizeof(fix), "with value 'http://hub.%s.svc.cluster.local:8081/hub/api'",
+		 namespace_name);
+	item = env_require(ctx, RULE_BH063, "JUPYTERHUB_API_URL", fix);
+	value = item ? env_value(item) : NULL;
+	text = check_text(value);
 	if (!item || check_is_encrypted(value))
 		return;
 	if (!value) {
@@ -316,17 +352,20 @@ void check_BH063(const struct rule_context *ctx)
 
 void check_BH064(const struct rule_context *ctx)
 {
-	const struct node *item = env_require(ctx, RULE_BH064, "JUPYTERHUB_BASE_URL",
-					      "with value 'https://<jupyterhub-domain>/'");
-	const struct node *value = item ? env_value(item) : NULL;
 	const char *domain = ctx->jupyterhub_domain ? ctx->jupyterhub_domain :
 						      "<jupyterhub-domain>";
 	char expected[URL_SIZE];
+	char fix[URL_SIZE + 16];
 	char shown[RULES_QUOTED_SIZE];
+	const struct node *item;
+	const struct node *value;
 
+	snprintf(expected, sizeof(expected), "https://%s/", domain);
+	snprintf(fix, sizeof(fix), "with value '%s'", expected);
+	item = env_require(ctx, RULE_BH064, "JUPYTERHUB_BASE_URL", fix);
+	value = item ? env_value(item) : NULL;
 	if (!item || check_is_encrypted(value))
 		return;
-	snprintf(expected, sizeof(expected), "https://%s/", domain);
 	if (!value) {
 		check_report(ctx, RULE_BH064, item, env_path,
 			     "JUPYTERHUB_BASE_URL in %s has no value; set value to '%s'", env_path,

@@ -14,6 +14,10 @@
 static const char jupyterhub_ingress[] = "jupyterhub.ingress";
 static const char binderhub_ingress[] = "binderhub-service.ingress";
 
+/* The TLS secret names of the runbook's values snippets. */
+#define JUPYTERHUB_TLS_SECRET "https-auto-tls"
+#define BINDERHUB_TLS_SECRET "binder-https-auto-tls"
+
 static const struct node *ingress_get(const struct rule_context *ctx, const char *ingress,
 				      const char *key, char *path, size_t size)
 {
@@ -128,18 +132,18 @@ static void require_tls_for_hosts(const struct rule_context *ctx, enum rule_id r
 
 void check_BH021(const struct rule_context *ctx)
 {
-	require_tls_for_hosts(ctx, RULE_BH021, jupyterhub_ingress, "https-auto-tls");
+	require_tls_for_hosts(ctx, RULE_BH021, jupyterhub_ingress, JUPYTERHUB_TLS_SECRET);
 }
 
 void check_BH023(const struct rule_context *ctx)
 {
-	require_tls_for_hosts(ctx, RULE_BH023, binderhub_ingress, "binder-https-auto-tls");
+	require_tls_for_hosts(ctx, RULE_BH023, binderhub_ingress, BINDERHUB_TLS_SECRET);
 }
 
 /* ---- BH024, BH025, BH026: the two ingresses apart ---------------------------------- */
 
-/* True when some tls entry of the JupyterHub ingress uses secret name. */
-static bool jupyterhub_uses_secret(const struct rule_context *ctx, const char *name)
+/* The secretName node of the first JupyterHub tls entry that uses name, or NULL. */
+static const struct node *jupyterhub_secret_named(const struct rule_context *ctx, const char *name)
 {
 	const struct node *tls = check_get(ctx, "jupyterhub.ingress.tls");
 	size_t count = rules_sequence_count(tls);
@@ -148,28 +152,41 @@ static bool jupyterhub_uses_secret(const struct rule_context *ctx, const char *n
 		const struct node *secret = tls_secret_name(tls, i);
 
 		if (tree_scalar_equals(secret, name))
-			return true;
+			return secret;
 	}
-	return false;
+	return NULL;
 }
 
+/*
+ * Report the shared name at the ingress whose name differs from the runbook
+ * convention (BH026's names), with that ingress's conventional name as the
+ * fix.  When both differ, BinderHub's is the one to rename.
+ */
 void check_BH024(const struct rule_context *ctx)
 {
 	static const char path[] = "binderhub-service.ingress.tls";
+	static const char jupyterhub_path[] = "jupyterhub.ingress.tls";
 	const struct node *tls = check_get(ctx, path);
 	size_t count = rules_sequence_count(tls);
 
 	for (size_t i = 0; i < count; i++) {
 		const struct node *secret = tls_secret_name(tls, i);
 		const char *name = check_text(secret);
+		const struct node *jupyterhub_secret;
 
-		if (!check_is_set(secret) || check_is_encrypted(secret) ||
-		    !jupyterhub_uses_secret(ctx, name))
+		if (!check_is_set(secret) || check_is_encrypted(secret))
 			continue;
-		check_report(ctx, RULE_BH024, secret, path,
-			     "%s uses secretName '%s', which jupyterhub.ingress.tls uses too; "
-			     "rename it, for example to 'binder-https-auto-tls'",
-			     path, name);
+		jupyterhub_secret = jupyterhub_secret_named(ctx, name);
+		if (!jupyterhub_secret)
+			continue;
+		if (strcmp(name, BINDERHUB_TLS_SECRET) == 0)
+			check_report(ctx, RULE_BH024, jupyterhub_secret, jupyterhub_path,
+				     "%s uses secretName '%s', which %s uses too; rename it to '%s'",
+				     jupyterhub_path, name, path, JUPYTERHUB_TLS_SECRET);
+		else
+			check_report(ctx, RULE_BH024, secret, path,
+				     "%s uses secretName '%s', which %s uses too; rename it to '%s'",
+				     path, name, jupyterhub_path, BINDERHUB_TLS_SECRET);
 	}
 }
 
@@ -214,11 +231,46 @@ static void check_secret_names(const struct rule_context *ctx, const char *ingre
 
 void check_BH026(const struct rule_context *ctx)
 {
-	check_secret_names(ctx, jupyterhub_ingress, "https-auto-tls");
-	check_secret_names(ctx, binderhub_ingress, "binder-https-auto-tls");
+	check_secret_names(ctx, jupyterhub_ingress, JUPYTERHUB_TLS_SECRET);
+	check_secret_names(ctx, binderhub_ingress, BINDERHUB_TLS_SECRET);
 }
 
 /* ---- BH027, BH028: cluster.yaml's domain ----------------------------------------- */
+
+/*
+ * Report that cluster.yaml's domain is the BinderHub domain.  The line to
+ * change is the hub's domain in cluster.yaml, because adding that domain to
+ * jupyterhub.ingress.hosts would give both ingresses one host (BH025).
+ */
+static void report_cluster_domain_is_binderhub(const struct rule_context *ctx, enum rule_id rule,
+					       const struct node *hosts, const char *path)
+{
+	const char *domain = ctx->cluster_domain;
+	const char *effect = rule == RULE_BH028 ?
+				     "; without login no OAuth callback uses it, so this is harmless, "
+				     "but the deployer's health check tests the BinderHub domain "
+				     "instead of JupyterHub's" :
+				     ", so the deployer builds the login callback on BinderHub's host";
+	const char *jupyterhub_host = check_text(rules_sequence_item(hosts, 0));
+	char target[RULES_QUOTED_SIZE + 64];
+
+	if (jupyterhub_host && !check_is_encrypted(rules_sequence_item(hosts, 0)) &&
+	    strcmp(jupyterhub_host, domain) != 0)
+		snprintf(target, sizeof(target), "the JupyterHub domain '%s'", jupyterhub_host);
+	else
+		snprintf(target, sizeof(target), "the JupyterHub domain");
+	if (check_is_absent(hosts))
+		check_report_missing(ctx, rule, path,
+				     "the hub's domain in cluster.yaml, '%s', is the BinderHub "
+				     "domain%s; change that domain in cluster.yaml to %s and set %s "
+				     "to it, not to '%s'",
+				     domain, effect, target, path, domain);
+	else
+		check_report(ctx, rule, hosts, path,
+			     "the hub's domain in cluster.yaml, '%s', is the BinderHub domain%s; "
+			     "change that domain in cluster.yaml to %s, and leave %s as it is",
+			     domain, effect, target, path);
+}
 
 static void require_cluster_domain_is_jupyterhub(const struct rule_context *ctx,
 						 enum rule_id rule)
@@ -230,16 +282,7 @@ static void require_cluster_domain_is_jupyterhub(const struct rule_context *ctx,
 	if (!domain || hosts_contain(hosts, domain))
 		return;
 	if (hosts_contain(check_get(ctx, "binderhub-service.ingress.hosts"), domain)) {
-		if (check_is_absent(hosts))
-			check_report_missing(ctx, rule, path,
-					     "the hub's domain in cluster.yaml, '%s', is the "
-					     "BinderHub domain; set it to the JupyterHub domain",
-					     domain);
-		else
-			check_report(ctx, rule, hosts, path,
-				     "the hub's domain in cluster.yaml, '%s', is the BinderHub "
-				     "domain; set it to the JupyterHub domain, the first of %s",
-				     domain, path);
+		report_cluster_domain_is_binderhub(ctx, rule, hosts, path);
 		return;
 	}
 	if (check_is_absent(hosts)) {

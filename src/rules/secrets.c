@@ -175,9 +175,48 @@ struct secret_search {
 };
 
 /*
+ * True when path is a container env list written as "- name: ... value: ..."
+ * items: binderhub-service.extraEnv and z2jh's hub and singleuser extraEnv,
+ * also below a daskhub file's basehub: key.
+ */
+static bool is_env_list_path(const char *path)
+{
+	static const char *const env_lists[] = {
+		"binderhub-service.extraEnv",
+		"jupyterhub.hub.extraEnv",
+		"jupyterhub.singleuser.extraEnv",
+	};
+	size_t length = strlen(path);
+
+	for (size_t i = 0; i < sizeof(env_lists) / sizeof(env_lists[0]); i++) {
+		size_t suffix = strlen(env_lists[i]);
+
+		if (length >= suffix && strcmp(path + length - suffix, env_lists[i]) == 0 &&
+		    (length == suffix || path[length - suffix - 1] == '.'))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The literal value of an env item whose variable name is a secret key name
+ * (GITHUB_ACCESS_TOKEN, AWS_SECRET_ACCESS_KEY), or NULL.  An item that reads
+ * the secret with valueFrom has no literal value, so it returns NULL.
+ */
+static const struct node *secret_env_value(const struct node *item)
+{
+	const char *name = check_text(tree_mapping_get(item, "name"));
+
+	if (!name || !check_is_secret_key(name))
+		return NULL;
+	return tree_mapping_get(item, "value");
+}
+
+/*
  * Call search->visit on the value of every secret key inside node, with
- * search->path set to that key's path.  Keys inside a secret key's value are
- * left to visit, and a file's top-level sops metadata is skipped.
+ * search->path set to that key's path.  The literal value of an env list item
+ * named like a secret key counts as one too.  Keys inside a secret key's
+ * value are left to visit, and a file's top-level sops metadata is skipped.
  */
 static void find_secret_keys(struct secret_search *search, const struct node *node, size_t depth)
 {
@@ -187,9 +226,19 @@ static void find_secret_keys(struct secret_search *search, const struct node *no
 	if (!node || depth > MAX_WALK_DEPTH)
 		return;
 	if (node->kind == NODE_SEQUENCE) {
+		bool env_list = is_env_list_path(key_path_text(&search->path));
+
 		for (size_t i = 0; i < node->as.sequence.count; i++) {
+			const struct node *item = node->as.sequence.items[i];
+			const struct node *env_value = env_list ? secret_env_value(item) : NULL;
+
 			saved = key_path_push_index(&search->path, i);
-			find_secret_keys(search, node->as.sequence.items[i], depth + 1);
+			if (env_value) {
+				key_path_push_key(&search->path, "value");
+				search->visit(search, env_value, depth + 2);
+			} else {
+				find_secret_keys(search, item, depth + 1);
+			}
 			key_path_restore(&search->path, saved);
 		}
 		return;
@@ -627,6 +676,26 @@ static void check_secret_file_node(struct secret_file_walk *walk, const struct n
 	}
 }
 
+/* True when node, or any scalar inside it, is sops ciphertext. */
+static bool contains_ciphertext(const struct node *node, size_t depth)
+{
+	node = tree_resolve(node);
+	if (!node || depth > MAX_WALK_DEPTH)
+		return false;
+	if (node->kind == NODE_SCALAR)
+		return check_is_encrypted(node);
+	if (node->kind == NODE_SEQUENCE) {
+		for (size_t i = 0; i < node->as.sequence.count; i++)
+			if (contains_ciphertext(node->as.sequence.items[i], depth + 1))
+				return true;
+	} else if (node->kind == NODE_MAPPING) {
+		for (size_t i = 0; i < node->as.mapping.count; i++)
+			if (contains_ciphertext(node->as.mapping.pairs[i].value, depth + 1))
+				return true;
+	}
+	return false;
+}
+
 static void check_secret_file(const struct rule_context *ctx, const struct layer *layer)
 {
 	const struct node *root = tree_resolve(layer->doc->root);
@@ -635,6 +704,17 @@ static void check_secret_file(const struct rule_context *ctx, const struct layer
 	const char *conflict[2] = {NULL, NULL};
 	struct secret_file_walk walk = {0};
 
+	if (!has_sops_metadata(layer) && contains_ciphertext(root, 0)) {
+		/* Encrypting again would wrap the ENC[...] values in a second layer
+		 * of ciphertext, and without the metadata no key can decrypt them. */
+		check_report(ctx, RULE_BH172, metadata ? metadata : root, "sops",
+			     "the secret file '%s' has ENC[...] values but no top-level sops "
+			     "mapping, so its sops metadata is missing and sops cannot decrypt it; "
+			     "restore the file from git, or write it again from the plaintext "
+			     "values and encrypt that with 'sops --encrypt --in-place %s'",
+			     layer->name, layer->name);
+		return;
+	}
 	if (!has_sops_metadata(layer)) {
 		check_report(ctx, RULE_BH172, metadata ? metadata : root, "sops",
 			     "the secret file '%s' has no top-level sops mapping, so none of its "
