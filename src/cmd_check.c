@@ -80,10 +80,10 @@ static const struct option_spec check_option_table[CHECK_OPTION__COUNT] = {
 		"Name of the hub in the cluster.yaml of --cluster-file."),
 	[CHECK_OPTION_ALL_HUBS] = CHECK_ENTRY(
 		"all-hubs", OPTION_ARGUMENT_NONE, NULL, NULL, false, false, OPTION_GROUP_HUB,
-		"Check every hub of the cluster.yaml of --cluster-file whose values set "
-		"jupyterhub.custom.binderhubUI.enabled to true, skipping the others, and print a line "
-		"'hub NAME: N errors, N warnings, N infos' after each. The exit status is the highest "
-		"of all hubs."),
+		"Check every binderhub-ui hub of the cluster.yaml of --cluster-file: those whose values "
+		"turn on jupyterhub.custom.binderhubUI or binderhub-service, or mention binderhubUI at "
+		"all. Print a line 'hub NAME: N errors, N warnings, N infos' after each and name the "
+		"skipped hubs on stderr. The exit status is the highest of all hubs."),
 	[CHECK_OPTION_REPO] = CHECK_ENTRY(
 		"repo", OPTION_ARGUMENT_REQUIRED, "PATH", NULL, true, false, OPTION_GROUP_HUB,
 		"Check every binderhub-ui hub of every config/clusters/*/cluster.yaml of the checkout "
@@ -132,13 +132,14 @@ static const struct option_spec check_option_table[CHECK_OPTION__COUNT] = {
 		"Check the files without any chart defaults underneath."),
 	[CHECK_OPTION_DISABLE] = CHECK_ENTRY(
 		"disable", OPTION_ARGUMENT_REQUIRED, "RULE", NULL, false, true, OPTION_GROUP_OUTPUT,
-		"Do not run RULE, a code such as BH139 or a name such as allowed-specs-set; "
-		"repeatable. A comment '# binderhub-gen: disable=RULE' above a key does the same for "
+		"Do not run RULE, a code such as BH139 or a name such as allowed-specs-set, or each "
+		"of a comma-separated list; repeatable. A comment '# binderhub-gen: disable=RULE' above a key does the same for "
 		"that key, and at the top of a file for the whole file."),
 	[CHECK_OPTION_SEVERITY] = CHECK_ENTRY(
 		"severity", OPTION_ARGUMENT_REQUIRED, "RULE=LEVEL", NULL, false, true,
 		OPTION_GROUP_OUTPUT,
-		"Report the findings of RULE as LEVEL: error, warning or info; repeatable."),
+		"Report the findings of RULE as LEVEL: error, warning or info (note is the same as "
+		"info); repeatable."),
 	[CHECK_OPTION_STRICT] = CHECK_ENTRY(
 		"strict", OPTION_ARGUMENT_NONE, NULL, NULL, false, false, OPTION_GROUP_OUTPUT,
 		"Exit with status 1 on warnings too, not only on errors."),
