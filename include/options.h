@@ -1,10 +1,11 @@
 /*
  * Command-line options of binderhub-gen, declared once in a table.
  *
- * The table (src/options_gen.c) lists every option with its names, argument,
- * help text and the subcommands that accept it.  The generic parser, the
- * --help printer, the man page and the bash completion script
- * (src/options.c) all read that one table, so they cannot disagree.
+ * The table (src/options_table.c) lists every option with its names,
+ * argument, help text and the subcommands that accept it.  The generic parser
+ * (src/options.c), the --help printer, the man page and the bash completion
+ * script (src/options_help.c, options_man.c, options_completion.c) all read
+ * that one table, so they cannot disagree.
  *
  * Parsing follows GNU conventions: "--name=value" and "--name value",
  * short options "-o FILE", "-oFILE" and bundles such as "-hV", "--" ends the

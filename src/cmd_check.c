@@ -26,7 +26,7 @@
 
 /*
  * The command's number in its own option table.  check's table is separate
- * from the one of values and secrets (src/options_gen.c).  It takes the
+ * from the one of values and secrets (src/options_table.c).  It takes the
  * first number those two do not use, because the man page and the
  * completion script print both tables and tell commands apart by their bits.
  */

@@ -1,4 +1,4 @@
-/* Tests for the option table, its parser and its printers (src/options.c, src/options_gen.c). */
+/* Tests for the option table, its parser and its printers (src/options*.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
