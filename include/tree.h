@@ -177,7 +177,8 @@ bool tree_scalar_equals(const struct node *node, const char *text);
 /**
  * Copy a subtree into doc's arena.  Aliases inside the subtree are pointed at
  * the copies of their anchors; an alias whose anchor is outside the subtree
- * keeps its target.  Marks and comments are copied.
+ * keeps its target.  Marks and comments are copied, file names included, so
+ * the copy does not depend on the source document's memory.
  */
 struct node *tree_copy(struct tree_doc *doc, const struct node *node);
 
@@ -190,6 +191,8 @@ struct tree_copier {
 	struct node **to;
 	size_t count;
 	size_t capacity;
+	const char *file_from; /**< Last mark file name copied, and its copy, so a */
+	const char *file_to;   /**< subtree's name is copied once, not per node. */
 };
 
 /** Copy node into doc, remembering anchored nodes for later aliases. */

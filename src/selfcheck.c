@@ -103,6 +103,20 @@ static int load_output(const char *text, size_t length, const char *name, struct
 	return -1;
 }
 
+/*
+ * Findings name the loaded copy of the output, which is freed with the
+ * layers; point them at the caller's name, which outlives the check.
+ */
+static void borrow_file_names(struct findings *findings, const char *name)
+{
+	for (size_t i = 0; i < findings->count; i++) {
+		const char *file = findings->items[i].mark.file;
+
+		if (file && strcmp(file, name) == 0)
+			findings->items[i].mark.file = name;
+	}
+}
+
 /* Build, derive and run: the part shared by both checks. */
 static int run_checks(struct effective *effective, const struct derive_options *derive,
 		      const struct engine_settings *settings, struct findings *out, char *error,
@@ -155,6 +169,7 @@ int selfcheck_values(const struct gen_options *options, const char *text, size_t
 	if (effective_add_emulated_layer(&effective, secrets, &err) != LOAD_OK)
 		goto done;
 	status = run_checks(&effective, &derive, NULL, out, error, error_size);
+	borrow_file_names(out, name);
 done:
 	effective_release(&effective);
 	return status;
@@ -180,6 +195,7 @@ int selfcheck_secrets(const char *text, size_t length, const char *name, struct 
 	    effective_add_layer(&effective, secrets, &err) != LOAD_OK)
 		goto done;
 	status = run_checks(&effective, &derive, &settings, out, error, error_size);
+	borrow_file_names(out, name);
 done:
 	effective_release(&effective);
 	return status;

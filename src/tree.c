@@ -347,11 +347,42 @@ void tree_copier_release(struct tree_copier *copier)
 	copier->from = NULL;
 	copier->to = NULL;
 	copier->count = copier->capacity = 0;
+	copier->file_from = copier->file_to = NULL;
 }
 
 static char *copy_text(struct tree_doc *doc, const char *text)
 {
 	return text ? arena_strdup(&doc->arena, text) : NULL;
+}
+
+/*
+ * The source document may be freed before the copy, and with it the name
+ * its marks point at.  File names are few, so each is kept once for the
+ * life of the process, and every copy and finding can point at it.
+ */
+static const char *copy_file_name(struct tree_doc *doc, struct tree_copier *copier,
+				  const char *name)
+{
+	static char **names;
+	static size_t count;
+	char **grown;
+
+	if (!name || name == doc->file)
+		return name;
+	if (name == copier->file_from)
+		return copier->file_to;
+	copier->file_from = name;
+	for (size_t i = 0; i < count; i++)
+		if (strcmp(names[i], name) == 0)
+			return copier->file_to = names[i];
+	grown = realloc(names, (count + 1) * sizeof(*names));
+	if (!grown)
+		abort();
+	names = grown;
+	names[count] = strdup(name);
+	if (!names[count])
+		abort();
+	return copier->file_to = names[count++];
 }
 
 static struct node *tree_copy_node(struct tree_doc *doc, const struct node *node,
@@ -395,6 +426,7 @@ static struct node *tree_copy_node(struct tree_doc *doc, const struct node *node
 	}
 	}
 	copy->mark = node->mark;
+	copy->mark.file = copy_file_name(doc, map, node->mark.file);
 	copy->anchor = copy_text(doc, node->anchor);
 	copy->tag = copy_text(doc, node->tag);
 	copy->comment = copy_text(doc, node->comment);

@@ -27,6 +27,9 @@ int engine_check_document(const struct tree_doc *doc, const struct engine_hub *h
 	/* Layering expands merge keys and drops sops metadata in place, and
 	 * doc belongs to the caller. */
 	copy = tree_doc_new(doc->file);
+	/* Borrow the caller's name, which outlives this call, so that copied
+	 * marks and findings keep pointing at it rather than into the copy. */
+	copy->file = doc->file;
 	copy->root = tree_copy(copy, doc->root);
 	if (effective_add_layer(&effective, copy, &err) != LOAD_OK)
 		goto done;
