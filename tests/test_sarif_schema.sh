@@ -2,13 +2,18 @@
 # Validate the SARIF output of `binderhub-gen check --format sarif` against
 # tests/sarif/sarif-2.1.0-subset.schema.json with python3-jsonschema.
 #
-# Usage: test_sarif_schema.sh [--check-values BINARY VALUES]... SCHEMA TEST_REPORT FILE...
+# Usage: test_sarif_schema.sh [--check-values BINARY VALUES | --check-repo BINARY FOLDER]...
+#                              SCHEMA TEST_REPORT FILE...
 #
 #   --check-values BINARY VALUES
 #                also validate the log that `BINARY check --format sarif
 #                --no-chart-values VALUES` writes, run in the folder of
 #                VALUES; it must exit with 0, 1 or 2 (a file that does not
 #                load still gets a log) and write something
+#   --check-repo BINARY FOLDER
+#                also validate the log that `BINARY check --format sarif
+#                --repo .` writes, run in FOLDER, a checkout of the
+#                infrastructure repository; the same exit statuses apply
 #   SCHEMA       the JSON Schema (draft-07) of the SARIF subset we write
 #   TEST_REPORT  the test_report binary; `TEST_REPORT --write-catalogue-sarif`
 #                writes a log that lists the real rule catalogue
@@ -24,15 +29,15 @@
 # SKIP_RETURN_CODE) when python3 or its jsonschema module is not installed.
 set -eu
 
-usage="usage: $0 [--check-values BINARY VALUES]... SCHEMA TEST_REPORT FILE..."
+usage="usage: $0 [--check-values BINARY VALUES | --check-repo BINARY FOLDER]... SCHEMA TEST_REPORT FILE..."
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/bhg-sarif-schema.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# Each --check-values log is written at once, so that the options can be
-# shifted off before the positional arguments are read.
+# Each --check-values or --check-repo log is written at once, so that the
+# options can be shifted off before the positional arguments are read.
 check_count=0
-while [ "$#" -gt 0 ] && [ "$1" = --check-values ]; do
+while [ "$#" -gt 0 ] && { [ "$1" = --check-values ] || [ "$1" = --check-repo ]; }; do
 	if [ "$#" -lt 3 ]; then
 		echo "$usage" >&2
 		exit 2
@@ -40,17 +45,24 @@ while [ "$#" -gt 0 ] && [ "$1" = --check-values ]; do
 	check_count=$((check_count + 1))
 	log="$work/check-$check_count.sarif"
 	binary=$2
-	# The check runs in the folder of VALUES, where a relative BINARY is not.
+	# The check runs in another folder, where a relative BINARY is not.
 	case $binary in
 	/*) ;;
 	*) binary="$PWD/$binary" ;;
 	esac
 	status=0
-	(cd "$(dirname "$3")" &&
-		"$binary" check --format sarif --no-chart-values "$(basename "$3")") \
-		>"$log" 2>"$work/check-$check_count.stderr" || status=$?
+	if [ "$1" = --check-values ]; then
+		what="check --format sarif $3"
+		(cd "$(dirname "$3")" &&
+			"$binary" check --format sarif --no-chart-values "$(basename "$3")") \
+			>"$log" 2>"$work/check-$check_count.stderr" || status=$?
+	else
+		what="check --format sarif --repo . in $3"
+		(cd "$3" && "$binary" check --format sarif --repo .) \
+			>"$log" 2>"$work/check-$check_count.stderr" || status=$?
+	fi
 	if [ "$status" -gt 2 ] || [ ! -s "$log" ]; then
-		echo "$2 check --format sarif $3: exit status $status, $(wc -c <"$log") bytes of" \
+		echo "$2 $what: exit status $status, $(wc -c <"$log") bytes of" \
 			"output; expected 0, 1 or 2 and a SARIF log. Standard error:"
 		cat "$work/check-$check_count.stderr"
 		exit 1
