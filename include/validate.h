@@ -95,4 +95,10 @@ bool validate_image_prefix(const char *text, char *reason, size_t reason_size);
  */
 bool validate_regex(const char *pattern, char *reason, size_t reason_size);
 
+/**
+ * True when text is free text that a YAML scalar can carry as written: no
+ * control characters other than tab and newline.
+ */
+bool validate_text(const char *text, char *reason, size_t reason_size);
+
 #endif

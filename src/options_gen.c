@@ -111,6 +111,10 @@ static const struct value_kind label_value_kind = {
 	"give the instance type as the cloud names it, such as n2-highmem-4 or r5.xlarge "
 	"(at most 63 letters, digits, '-', '_' and '.')",
 };
+static const struct value_kind text_kind = {
+	validate_text,
+	"remove the control character; tabs and newlines are allowed",
+};
 static const struct value_kind cors_origin_kind = {
 	validate_cors_origin,
 	"give '*' or an origin such as 'https://example.org' or 'https://example.org:8443'",
@@ -387,21 +391,17 @@ enum options_result options_gen_handle_option(void *context, const struct option
 	case OPTION_CORS:
 		return store_checked(parse, &options->cors_origin, given, value, &cors_origin_kind);
 	case OPTION_BANNER:
-		replace_string(&options->banner, value);
-		return OPTIONS_OK;
+		return store_checked(parse, &options->banner, given, value, &text_kind);
 	case OPTION_ABOUT:
-		replace_string(&options->about, value);
-		return OPTIONS_OK;
+		return store_checked(parse, &options->about, given, value, &text_kind);
 	case OPTION_ORG_NAME:
-		replace_string(&options->org_name, value);
-		return OPTIONS_OK;
+		return store_checked(parse, &options->org_name, given, value, &text_kind);
 	case OPTION_ORG_LOGO_URL:
 		return store_checked(parse, &options->org_logo_url, given, value, &http_url_kind);
 	case OPTION_ORG_URL:
 		return store_checked(parse, &options->org_url, given, value, &http_url_kind);
 	case OPTION_FUNDED_BY_NAME:
-		replace_string(&options->funded_by_name, value);
-		return OPTIONS_OK;
+		return store_checked(parse, &options->funded_by_name, given, value, &text_kind);
 	case OPTION_FUNDED_BY_URL:
 		return store_checked(parse, &options->funded_by_url, given, value, &http_url_kind);
 
@@ -451,6 +451,40 @@ enum options_result options_gen_handle_option(void *context, const struct option
  * Checks across options and the choice of registry
  * ------------------------------------------------------------------------ */
 
+/*
+ * The deployer decrypts exactly the values files whose name contains
+ * "secret", and 2i2c's .sops.yaml encrypts exactly those paths, so the name
+ * of an output file decides how it is treated.
+ */
+static enum options_result check_output_name(struct gen_parse *parse)
+{
+	const struct gen_options *options = parse->options;
+	const char *base;
+	bool secret_name;
+
+	if (options->output == NULL || strcmp(options->output, "-") == 0)
+		return OPTIONS_OK;
+	base = strrchr(options->output, '/');
+	base = base ? base + 1 : options->output;
+	secret_name = strstr(base, "secret") != NULL;
+	if (parse->command == GEN_VALUES && secret_name) {
+		options_print_error(parse->err,
+				    "'%s' has 'secret' in its name, so the deployer would take it for "
+				    "a sops-encrypted secret file; name it <hub>.values.yaml",
+				    options->output);
+		return OPTIONS_USAGE;
+	}
+	if (parse->command == GEN_SECRETS && !secret_name) {
+		options_print_error(parse->err,
+				    "'%s' has no 'secret' in its name, so sops's creation rule and the "
+				    "deployer would not treat it as a secret file; name it "
+				    "enc-<hub>.secret.values.yaml",
+				    options->output);
+		return OPTIONS_USAGE;
+	}
+	return OPTIONS_OK;
+}
+
 static enum options_result check_combinations(struct gen_parse *parse)
 {
 	struct gen_options *options = parse->options;
@@ -464,6 +498,8 @@ static enum options_result check_combinations(struct gen_parse *parse)
 	char missing[160] = "";
 	const char *first_given = NULL;
 
+	if (check_output_name(parse) != OPTIONS_OK)
+		return OPTIONS_USAGE;
 	if (options->registry_password_file != NULL && options->launch_logs_key_file != NULL &&
 	    strcmp(options->registry_password_file, "-") == 0 &&
 	    strcmp(options->launch_logs_key_file, "-") == 0) {

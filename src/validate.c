@@ -409,3 +409,12 @@ bool validate_regex(const char *pattern, char *reason, size_t reason_size)
 		    "does not compile as a regular expression, because PCRE2 reports '%s' at offset %zu",
 		    (const char *)message, (size_t)error_offset);
 }
+
+/* Exported function, documented in include/validate.h */
+bool validate_text(const char *text, char *reason, size_t reason_size)
+{
+	for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+		if ((*c < 0x20 && *c != '\t' && *c != '\n') || *c == 0x7f)
+			return fail(reason, reason_size, "contains the control character 0x%02x", *c);
+	return true;
+}

@@ -178,7 +178,10 @@ static void test_cli_errors_exit_2_with_one_message(void **state)
 		size_t n = 0;
 
 		/* Every failing run also names an output file, which must not appear. */
-		output = format_text("%s/out.yaml", dir);
+		output = format_text(strcmp(values_errors[i].args[0], "secrets") == 0
+					     ? "%s/enc-binder.secret.values.yaml"
+					     : "%s/binder.values.yaml",
+				     dir);
 		for (; values_errors[i].args[n]; n++)
 			args[n] = values_errors[i].args[n];
 		args[n++] = "-o";
@@ -197,6 +200,32 @@ static void test_cli_errors_exit_2_with_one_message(void **state)
 	}
 	fixture_remove_tree(dir);
 	free(dir);
+}
+
+static void test_cli_output_name_matches_kind(void **state)
+{
+	const char *values[] = {"values", "--cluster", "opensci", "--aws", "-o",
+				"x/enc-binder.secret.values.yaml", NULL};
+	const char *secrets[] = {"secrets", "--cluster", "opensci", "--aws", "--no-launch-logs",
+				 "-o", "x/binder.values.yaml", NULL};
+	const char *env[] = {"BINDERHUB_GEN_REGISTRY_PASSWORD=from-env", NULL};
+	struct cli_result result;
+
+	(void)state;
+	assert_int_equal(cli_run(values, NULL, NULL, NULL, &result), 0);
+	assert_int_equal(result.status, 2);
+	assert_string_equal(result.err, "binderhub-gen: error: 'x/enc-binder.secret.values.yaml' has "
+					"'secret' in its name, so the deployer would take it for a "
+					"sops-encrypted secret file; name it <hub>.values.yaml\n");
+	cli_result_release(&result);
+
+	assert_int_equal(cli_run(secrets, NULL, env, NULL, &result), 0);
+	assert_int_equal(result.status, 2);
+	assert_string_equal(result.err, "binderhub-gen: error: 'x/binder.values.yaml' has no 'secret' "
+					"in its name, so sops's creation rule and the deployer would not "
+					"treat it as a secret file; name it "
+					"enc-<hub>.secret.values.yaml\n");
+	cli_result_release(&result);
 }
 
 static void test_cli_values_refuses_overwrite(void **state)
@@ -365,6 +394,7 @@ int main(void)
 		cmocka_unit_test(test_cli_values_output_is_deterministic),
 		cmocka_unit_test(test_cli_values_warns_open_builds),
 		cmocka_unit_test(test_cli_errors_exit_2_with_one_message),
+		cmocka_unit_test(test_cli_output_name_matches_kind),
 		cmocka_unit_test(test_cli_values_refuses_overwrite),
 		cmocka_unit_test(test_cli_values_self_check_blocks_errors),
 		cmocka_unit_test(test_cli_secrets_golden_and_mode),

@@ -172,6 +172,19 @@ static void test_validate_host_name_rejects_ip_address(void **state)
 	assert_true(validate_host_name("binder.2i2c.cloud", reason, sizeof reason));
 }
 
+static void test_validate_text_control_characters(void **state)
+{
+	char reason[256];
+
+	(void)state;
+	assert_true(validate_text("Operated by 2i2c.\tSupport: binder@example.org\nline 2", reason,
+				  sizeof reason));
+	assert_false(validate_text("bell\a", reason, sizeof reason));
+	assert_string_equal(reason, "contains the control character 0x07");
+	assert_false(validate_text("del\x7f", reason, sizeof reason));
+	assert_string_equal(reason, "contains the control character 0x7f");
+}
+
 static void test_validate_quantity_valid(void **state)
 {
 	static const struct validate_case cases[] = {
@@ -450,6 +463,7 @@ int main(void)
 		cmocka_unit_test(test_validate_host_name_invalid),
 		cmocka_unit_test(test_validate_host_name_length_limit),
 		cmocka_unit_test(test_validate_host_name_rejects_ip_address),
+		cmocka_unit_test(test_validate_text_control_characters),
 		cmocka_unit_test(test_validate_quantity_valid),
 		cmocka_unit_test(test_validate_quantity_invalid),
 		cmocka_unit_test(test_validate_label_value_valid),
