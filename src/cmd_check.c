@@ -149,11 +149,15 @@ static const struct option_spec check_option_table[CHECK_OPTION__COUNT] = {
 		"Output format: text (gcc-style lines with the fix for each finding), json, github "
 		"(GitHub Actions annotations), sarif (SARIF 2.1.0) or auto. Default: auto, which is "
 		"github when GITHUB_ACTIONS is set and text otherwise."),
-	[CHECK_OPTION_COLOR] = CHECK_ENTRY(
-		"color", OPTION_ARGUMENT_REQUIRED, "WHEN", color_choices, false, false,
-		OPTION_GROUP_OUTPUT,
-		"Colour the text format: auto (when standard output is a terminal, NO_COLOR is unset "
-		"or empty and TERM is not dumb), always or never. Default: auto."),
+	/* Optional like GNU ls's --color, so that "--color FILE" never takes
+	 * the file for the colour mode. */
+	[CHECK_OPTION_COLOR] = {
+		.id = OPTION__COUNT, .long_name = "color", .argument = OPTION_ARGUMENT_OPTIONAL,
+		.argument_name = "WHEN", .choices = color_choices, .implied_value = "always",
+		.commands = CHECK, .group = OPTION_GROUP_OUTPUT,
+		.help = "Colour the text format: auto (when standard output is a terminal, NO_COLOR "
+			"is unset or empty and TERM is not dumb), always (also --color alone) or "
+			"never. Default: auto."},
 	[CHECK_OPTION_HELP] = {.id = OPTION_HELP, .short_name = 'h', .long_name = "help",
 			       .argument = OPTION_ARGUMENT_NONE, .commands = CHECK,
 			       .group = OPTION_GROUP_GENERAL, .help = "Print this help and exit."},

@@ -450,15 +450,22 @@ static void test_cmd_check_format_json(void **state)
 
 static void test_cmd_check_color_always(void **state)
 {
-	const char *argv[] = {"check", "--format", "text", "--color", "always", CLEAN_HUB,
+	const char *argv[] = {"check", "--format", "text", "--color=always", CLEAN_HUB,
 			      "base-url.values.yaml", NULL};
-	const char *never[] = {"check", "--format", "text", "--color", "never", CLEAN_HUB,
+	const char *never[] = {"check", "--format", "text", "--color=never", CLEAN_HUB,
 			       "base-url.values.yaml", NULL};
+	/* Alone, --color means always and leaves the next word a file. */
+	const char *alone[] = {"check", "--format", "text", "--color", "base-url.values.yaml", NULL};
 	struct cli_result result;
 
 	(void)state;
 	run_check(argv, NULL, &result);
 	assert_contains(result.out, "\033[");
+	cli_result_release(&result);
+	run_check(alone, NULL, &result);
+	assert_int_equal(result.status, 1);
+	assert_contains(result.out, "\033[");
+	assert_contains(result.out, "base-url.values.yaml");
 	cli_result_release(&result);
 	run_check(never, NULL, &result);
 	assert_null(strstr(result.out, "\033["));
