@@ -187,7 +187,7 @@ static const struct command_spec check_command_table[] = {
 
 static const struct doc_entry check_environment_table[] = {
 	{"GITHUB_ACTIONS", "When set and not empty, --format auto writes GitHub annotations."},
-	{"NO_COLOR", "When set to a non-empty value, --color auto writes no colour."},
+	{"NO_COLOR", "When set to a non-empty value, --color=auto writes no colour."},
 };
 
 static const struct doc_entry check_exit_status_table[] = {

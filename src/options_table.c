@@ -265,7 +265,8 @@ static const struct command_spec command_table[] = {
 };
 
 static const struct doc_entry environment_table[] = {
-	{"NO_COLOR", "When set to a non-empty value, output contains no colour escape sequences."},
+	{"NO_COLOR",
+	 "values and secrets write no colour whatever it is set to; see check for the text report."},
 	{"BINDERHUB_GEN_REGISTRY_PASSWORD",
 	 "Registry password for secrets when --registry-password-file is not given."},
 	{"BINDERHUB_GEN_LAUNCH_LOGS_KEY",
