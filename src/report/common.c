@@ -102,22 +102,27 @@ const char *report_severity_word(enum severity severity)
 	return "note";
 }
 
+static void counts_add(struct report_counts *counts, enum severity severity)
+{
+	switch (severity) {
+	case SEVERITY_ERROR:
+		counts->errors++;
+		break;
+	case SEVERITY_WARNING:
+		counts->warnings++;
+		break;
+	case SEVERITY_INFO:
+		counts->infos++;
+		break;
+	}
+}
+
 struct report_counts report_count(const struct findings *findings)
 {
 	struct report_counts counts = {0};
 
 	for (size_t i = 0; i < findings->count; i++) {
-		switch (findings->items[i].severity) {
-		case SEVERITY_ERROR:
-			counts.errors++;
-			break;
-		case SEVERITY_WARNING:
-			counts.warnings++;
-			break;
-		case SEVERITY_INFO:
-			counts.infos++;
-			break;
-		}
+		counts_add(&counts, findings->items[i].severity);
 	}
 	return counts;
 }
@@ -129,17 +134,7 @@ struct report_counts report_count_distinct(const struct report_input *input)
 	for (size_t i = 0; i < input->entry_count; i++) {
 		if (input->entries[i].repeat)
 			continue;
-		switch (input->entries[i].finding->severity) {
-		case SEVERITY_ERROR:
-			counts.errors++;
-			break;
-		case SEVERITY_WARNING:
-			counts.warnings++;
-			break;
-		case SEVERITY_INFO:
-			counts.infos++;
-			break;
-		}
+		counts_add(&counts, input->entries[i].finding->severity);
 	}
 	return counts;
 }

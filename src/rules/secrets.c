@@ -355,21 +355,22 @@ void check_BH170(const struct rule_context *ctx)
 
 /* ---- BH171: plaintext secrets in plain files --------------------------------- */
 
-/* True when node, or any scalar inside it, is real plaintext. */
-static bool contains_plaintext(const struct node *node, size_t depth)
+/* True when any scalar of node, itself included, satisfies test. */
+static bool contains_scalar(const struct node *node, size_t depth,
+			    bool (*test)(const struct node *scalar))
 {
 	node = tree_resolve(node);
 	if (!node || depth > MAX_WALK_DEPTH)
 		return false;
 	if (node->kind == NODE_SCALAR)
-		return is_plaintext_value(node);
+		return test(node);
 	if (node->kind == NODE_SEQUENCE) {
 		for (size_t i = 0; i < node->as.sequence.count; i++)
-			if (contains_plaintext(node->as.sequence.items[i], depth + 1))
+			if (contains_scalar(node->as.sequence.items[i], depth + 1, test))
 				return true;
 	} else if (node->kind == NODE_MAPPING) {
 		for (size_t i = 0; i < node->as.mapping.count; i++)
-			if (contains_plaintext(node->as.mapping.pairs[i].value, depth + 1))
+			if (contains_scalar(node->as.mapping.pairs[i].value, depth + 1, test))
 				return true;
 	}
 	return false;
@@ -380,7 +381,7 @@ static void report_plain_file_secret(struct secret_search *search, const struct 
 {
 	const char *path = key_path_text(&search->path);
 
-	if (contains_plaintext(value, depth))
+	if (contains_scalar(value, depth, is_plaintext_value))
 		check_report(search->ctx, RULE_BH171, value, path,
 			     "%s in '%s', which is not a secret file, has a plaintext value; "
 			     "replace it with " PLACEHOLDER_HINT ", keep the real value in a "
@@ -676,26 +677,6 @@ static void check_secret_file_node(struct secret_file_walk *walk, const struct n
 	}
 }
 
-/* True when node, or any scalar inside it, is sops ciphertext. */
-static bool contains_ciphertext(const struct node *node, size_t depth)
-{
-	node = tree_resolve(node);
-	if (!node || depth > MAX_WALK_DEPTH)
-		return false;
-	if (node->kind == NODE_SCALAR)
-		return check_is_encrypted(node);
-	if (node->kind == NODE_SEQUENCE) {
-		for (size_t i = 0; i < node->as.sequence.count; i++)
-			if (contains_ciphertext(node->as.sequence.items[i], depth + 1))
-				return true;
-	} else if (node->kind == NODE_MAPPING) {
-		for (size_t i = 0; i < node->as.mapping.count; i++)
-			if (contains_ciphertext(node->as.mapping.pairs[i].value, depth + 1))
-				return true;
-	}
-	return false;
-}
-
 static void check_secret_file(const struct rule_context *ctx, const struct layer *layer)
 {
 	const struct node *root = tree_resolve(layer->doc->root);
@@ -704,7 +685,7 @@ static void check_secret_file(const struct rule_context *ctx, const struct layer
 	const char *conflict[2] = {NULL, NULL};
 	struct secret_file_walk walk = {0};
 
-	if (!has_sops_metadata(layer) && contains_ciphertext(root, 0)) {
+	if (!has_sops_metadata(layer) && contains_scalar(root, 0, check_is_encrypted)) {
 		/* Encrypting again would wrap the ENC[...] values in a second layer
 		 * of ciphertext, and without the metadata no key can decrypt them. */
 		check_report(ctx, RULE_BH172, metadata ? metadata : root, "sops",
