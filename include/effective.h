@@ -127,4 +127,10 @@ void effective_release(struct effective *effective);
  */
 char *effective_join_path(const char *parent_path, const char *key);
 
+/**
+ * Return the basehub revision that the built-in chart defaults come from
+ * (e.g. "9ad7cd0fc"), malloc'ed, or NULL when the header does not say.
+ */
+char *effective_builtin_revision(void);
+
 #endif

@@ -1,8 +1,10 @@
 /* Entry point: dispatch to the subcommand named by the first argument. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
+#include "effective.h"
 #include "output.h"
 
 struct command {
@@ -40,7 +42,12 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		char *revision = effective_builtin_revision();
+
 		printf("binderhub-gen %s\n", BHG_VERSION);
+		printf("built-in chart defaults: basehub values of 2i2c-org/infrastructure %s\n",
+		       revision ? revision : "(revision unknown)");
+		free(revision);
 		return output_flush_stdout();
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||

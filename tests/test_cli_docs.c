@@ -171,7 +171,9 @@ static void test_cli_docs_version_and_help(void **state)
 	(void)state;
 	assert_int_equal(cli_run(version, NULL, NULL, NULL, &result), 0);
 	assert_int_equal(result.status, 0);
-	assert_string_equal(result.out, "binderhub-gen " BHG_VERSION "\n");
+	assert_string_equal(result.out, "binderhub-gen " BHG_VERSION "\n"
+					"built-in chart defaults: basehub values of "
+					"2i2c-org/infrastructure 9ad7cd0fc\n");
 	cli_result_release(&result);
 
 	assert_int_equal(cli_run(help, NULL, NULL, NULL, &result), 0);

@@ -234,6 +234,14 @@ static char *builtin_revision(const char *text)
 }
 
 /* Exported function, documented in include/effective.h */
+char *effective_builtin_revision(void)
+{
+	const struct embedded_template *builtin = templates_find(EFFECTIVE_BUILTIN_DEFAULTS);
+
+	return builtin ? builtin_revision(builtin->data) : NULL;
+}
+
+/* Exported function, documented in include/effective.h */
 enum load_status effective_load_builtin_defaults(struct effective *effective,
 						 struct load_error *err)
 {
