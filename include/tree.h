@@ -28,7 +28,7 @@ enum node_kind {
 	NODE_ALIAS,
 };
 
-/** How a scalar was written; mirrors libyaml's yaml_scalar_style_t. */
+/** Style a scalar was written in; mirrors libyaml's yaml_scalar_style_t. */
 enum scalar_style {
 	SCALAR_PLAIN,
 	SCALAR_SINGLE_QUOTED,
@@ -37,7 +37,7 @@ enum scalar_style {
 	SCALAR_FOLDED,
 };
 
-/** What a scalar means once YAML 1.1 resolution rules are applied. */
+/** Type of a scalar under YAML 1.1 resolution rules. */
 enum scalar_type {
 	SCALAR_TYPE_NULL,
 	SCALAR_TYPE_BOOL,
@@ -102,7 +102,7 @@ struct tree_doc {
 struct tree_doc *tree_doc_new(const char *file);
 void tree_doc_free(struct tree_doc *doc);
 
-/** Free a document that holds secrets, overwriting its memory first. */
+/** Free a document that contains secrets, overwriting its memory first. */
 void tree_doc_free_wiped(struct tree_doc *doc);
 
 /* Constructors: the node and its strings are allocated in doc's arena. */
@@ -123,7 +123,7 @@ void tree_mapping_append(struct tree_doc *doc, struct node *mapping, struct node
 /**
  * Set key to value in a mapping: replaces the value of the first pair whose key
  * is the scalar key, or appends a new pair with a plain string key.
- * Returns the pair that holds the value.
+ * Returns the pair that contains the value.
  */
 struct pair *tree_mapping_set(struct tree_doc *doc, struct node *mapping, const char *key,
 			      struct node *value);
