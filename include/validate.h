@@ -101,4 +101,12 @@ bool validate_regex(const char *pattern, char *reason, size_t reason_size);
  */
 bool validate_text(const char *text, char *reason, size_t reason_size);
 
+/**
+ * True unless pattern, which PCRE2 compiles, uses syntax that Python's re
+ * module (as of 3.11, which BinderHub runs) rejects: escapes such as '\p' or
+ * '\z', '(?<name>', PCRE-only groups, or global flags after the start.
+ * NOTE: a check of known differences, not a Python regular-expression parser.
+ */
+bool validate_python_regex_syntax(const char *pattern, char *reason, size_t reason_size);
+
 #endif

@@ -390,6 +390,53 @@ bool validate_image_prefix(const char *text, char *reason, size_t reason_size)
 }
 
 /* Exported function, documented in include/validate.h */
+bool validate_python_regex_syntax(const char *pattern, char *reason, size_t reason_size)
+{
+	/* The escapes of Python 3.11's sre_parse; any other backslash-letter
+	 * is its "bad escape" error, though PCRE2 gives many a meaning. */
+	static const char python_escapes[] = "abBdDfnrsStvwWxuUNAZ";
+
+	for (size_t i = 0; pattern[i]; i++) {
+		if (pattern[i] == '\\') {
+			char next = pattern[i + 1];
+
+			if (((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z')) &&
+			    !strchr(python_escapes, next))
+				return fail(reason, reason_size,
+					    "uses '\\%c', which Python's re module rejects as a bad "
+					    "escape",
+					    next);
+			if (next)
+				i++;
+			continue;
+		}
+		if (pattern[i] != '(' || pattern[i + 1] != '?')
+			continue;
+
+		const char *group = pattern + i + 2;
+
+		if (group[0] == '<' && group[1] != '=' && group[1] != '!')
+			return fail(reason, reason_size,
+				    "uses '(?<name>', which Python's re module writes '(?P<name>'");
+		if (group[0] == '|' || group[0] == '&' || group[0] == 'R' ||
+		    (group[0] >= '0' && group[0] <= '9') || group[0] == '+' ||
+		    (group[0] == 'P' && group[1] == '>'))
+			return fail(reason, reason_size,
+				    "uses the PCRE group '(?%c', which Python's re module does not "
+				    "support",
+				    group[0]);
+		/* Since Python 3.11, flags for the whole pattern must start it. */
+		if (i > 0 && strspn(group, "aiLmsux") > 0 && group[strspn(group, "aiLmsux")] == ')')
+			return fail(reason, reason_size,
+				    "sets flags with '(?%.*s)' after the start, which Python's re "
+				    "module rejects; move them to the start or write '(?%.*s:...)'",
+				    (int)strspn(group, "aiLmsux"), group, (int)strspn(group, "aiLmsux"),
+				    group);
+	}
+	return true;
+}
+
+/* Exported function, documented in include/validate.h */
 bool validate_regex(const char *pattern, char *reason, size_t reason_size)
 {
 	int error_code = 0;
@@ -401,7 +448,7 @@ bool validate_regex(const char *pattern, char *reason, size_t reason_size)
 			     &error_code, &error_offset, NULL);
 	if (code != NULL) {
 		pcre2_code_free(code);
-		return true;
+		return validate_python_regex_syntax(pattern, reason, reason_size);
 	}
 	if (pcre2_get_error_message(error_code, message, sizeof message) < 0)
 		snprintf((char *)message, sizeof message, "error %d", error_code);

@@ -548,6 +548,24 @@ static void test_rules_unauthenticated_bh140_reports_invalid_pattern(void **stat
 	rule_fixture_release(&fixture);
 }
 
+static void test_rules_unauthenticated_bh140_reports_pcre_only_syntax(void **state)
+{
+	struct rule_fixture fixture;
+
+	(void)state;
+	/* PCRE2 compiles these, Python's re does not. */
+	rule_fixture_init(&fixture,
+			  "binderhub-service:\n"
+			  "  config:\n"
+			  "    GitHubRepoProvider:\n"
+			  "      allowed_specs:\n"
+			  "        - (?<owner>example)/\\p{L}+\n",
+			  HUB_UNAUTHENTICATED);
+	rule_expect_one(&fixture, check_BH140, RULE_BH140, SEVERITY_ERROR, 5, 11);
+	rule_expect_message_contains(rule_fixture_last(&fixture), "(?P<name>");
+	rule_fixture_release(&fixture);
+}
+
 static void test_rules_unauthenticated_bh140_passes_valid_patterns(void **state)
 {
 	(void)state;
@@ -740,6 +758,7 @@ int main(void)
 		cmocka_unit_test(test_rules_unauthenticated_bh139_reports_empty),
 		cmocka_unit_test(test_rules_unauthenticated_bh139_passes_set),
 		cmocka_unit_test(test_rules_unauthenticated_bh140_reports_invalid_pattern),
+		cmocka_unit_test(test_rules_unauthenticated_bh140_reports_pcre_only_syntax),
 		cmocka_unit_test(test_rules_unauthenticated_bh140_passes_valid_patterns),
 		cmocka_unit_test(test_rules_unauthenticated_bh140_reports_other_provider),
 		cmocka_unit_test(test_rules_unauthenticated_bh140_reports_string_not_list),

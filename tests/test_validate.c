@@ -185,6 +185,29 @@ static void test_validate_text_control_characters(void **state)
 	assert_string_equal(reason, "contains the control character 0x7f");
 }
 
+/* Each case agrees with Python 3.11's re.compile, which BinderHub runs. */
+static void test_validate_regex_python_syntax(void **state)
+{
+	static const char *const accepted[] = {
+		"^2i2c-org/.*", "(?i)^org/.*", "(?<=a)b", "(?<!a)b", "(?P<n>x)(?P=n)", "[\\w-]+/\\Z",
+		"(?>ab)", "a++", "(?i:a)b", "\\d+\\.\\w",
+	};
+	static const char *const rejected[] = {
+		"(?<x>a)", "\\p{L}", "a(?i)b", "\\Qa.b\\E", "(?|a|b)", "a\\z", "\\h", "(?R)",
+	};
+	char reason[256];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof accepted / sizeof accepted[0]; i++)
+		if (!validate_regex(accepted[i], reason, sizeof reason))
+			fail_msg("'%s' rejected: %s", accepted[i], reason);
+	for (size_t i = 0; i < sizeof rejected / sizeof rejected[0]; i++)
+		if (validate_regex(rejected[i], reason, sizeof reason))
+			fail_msg("'%s' accepted", rejected[i]);
+	assert_false(validate_regex("(?<x>a)", reason, sizeof reason));
+	assert_string_equal(reason, "uses '(?<name>', which Python's re module writes '(?P<name>'");
+}
+
 static void test_validate_quantity_valid(void **state)
 {
 	static const struct validate_case cases[] = {
@@ -464,6 +487,7 @@ int main(void)
 		cmocka_unit_test(test_validate_host_name_length_limit),
 		cmocka_unit_test(test_validate_host_name_rejects_ip_address),
 		cmocka_unit_test(test_validate_text_control_characters),
+		cmocka_unit_test(test_validate_regex_python_syntax),
 		cmocka_unit_test(test_validate_quantity_valid),
 		cmocka_unit_test(test_validate_quantity_invalid),
 		cmocka_unit_test(test_validate_label_value_valid),

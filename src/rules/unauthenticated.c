@@ -7,6 +7,7 @@
  * the same settings, so they live here too.
  */
 #include "check.h"
+#include "validate.h"
 #include "rules_util.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -321,13 +322,20 @@ static void check_spec_list(const struct rule_context *ctx, const struct node *s
 							       sizeof(display)));
 			continue;
 		}
-		/* NOTE: BinderHub matches specs with Python's re, and PCRE2 stands in
-		 * for it.  PCRE2 accepts a few patterns that re rejects, such as
-		 * inline flags after the start, an error since Python 3.11. */
+		/* BinderHub matches specs with Python's re: PCRE2 compiles them,
+		 * then the known differences between the two are checked. */
 		code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &error,
 				     &offset, NULL);
 		if (code) {
+			char reason[160];
+
 			pcre2_code_free(code);
+			if (!validate_python_regex_syntax(pattern, reason, sizeof(reason)))
+				check_report_value(ctx, RULE_BH140, item, path,
+						   "%s has '%s', which %s; fix the pattern", path,
+						   check_display_value(item, false, display,
+								       sizeof(display)),
+						   reason);
 			continue;
 		}
 		if (pcre2_get_error_message(error, problem, sizeof(problem)) < 0)
