@@ -58,4 +58,11 @@ bool output_is_terminal(const struct output_target *target);
  */
 int output_flush_stdout(void);
 
+/**
+ * Fail early, before any work, when the target file exists and force is
+ * off, with the message output_write() would give.  output_write() checks
+ * again when it writes, so a file created meanwhile is still never replaced.
+ */
+int output_check_target(const struct output_target *target, char *error, size_t error_size);
+
 #endif

@@ -84,6 +84,16 @@ int cmd_secrets(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
+	/* Refuse an existing file before any work, and before reading secrets. */
+	target.path = options.output;
+	target.force = options.force;
+	target.mode = OUTPUT_MODE_SECRETS;
+	if (output_check_target(&target, error, sizeof(error))) {
+		fprintf(stderr, "binderhub-gen: error: %s\n", error);
+		gen_options_release(&options);
+		return EXIT_USAGE;
+	}
+
 	if (read_secrets(&options, &password, &key, &have_key, error, sizeof(error))) {
 		fprintf(stderr, "binderhub-gen: error: %s\n", error);
 		gen_options_release(&options);
@@ -105,9 +115,6 @@ int cmd_secrets(int argc, char **argv)
 		status = EXIT_FINDINGS;
 		goto done;
 	}
-	target.path = options.output;
-	target.force = options.force;
-	target.mode = OUTPUT_MODE_SECRETS;
 	if (output_is_terminal(&target))
 		fputs("binderhub-gen: warning: writing plaintext secrets to a terminal; pipe them "
 		      "into 'sops --encrypt' or write them with -o FILE instead\n",

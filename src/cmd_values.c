@@ -34,6 +34,16 @@ int cmd_values(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
+	/* Refuse an existing file before any work, and before reading secrets. */
+	target.path = options.output;
+	target.force = options.force;
+	target.mode = OUTPUT_MODE_VALUES;
+	if (output_check_target(&target, error, sizeof(error))) {
+		fprintf(stderr, "binderhub-gen: error: %s\n", error);
+		gen_options_release(&options);
+		return EXIT_USAGE;
+	}
+
 	if (generate_values(&options, &doc, error, sizeof(error)) != GENERATE_OK) {
 		fprintf(stderr, "binderhub-gen: error: %s\n", error);
 		goto done;
@@ -49,9 +59,6 @@ int cmd_values(int argc, char **argv)
 		status = EXIT_FINDINGS;
 		goto done;
 	}
-	target.path = options.output;
-	target.force = options.force;
-	target.mode = OUTPUT_MODE_VALUES;
 	if (output_write(&target, text, length, error, sizeof(error))) {
 		fprintf(stderr, "binderhub-gen: error: %s\n", error);
 		goto done;

@@ -132,6 +132,12 @@ static int output_fill_temp(int fd, unsigned mode, const char *data, size_t leng
 	return 0;
 }
 
+static int output_exists_error(const char *path, char *error, size_t error_size)
+{
+	snprintf(error, error_size, "'%s' already exists; add --force to replace it", path);
+	return -1;
+}
+
 static int output_write_file(const struct output_target *target, const char *data, size_t length,
 			     char *error, size_t error_size)
 {
@@ -188,10 +194,8 @@ static int output_write_file(const struct output_target *target, const char *dat
 		unlink(temp);
 	free(temp);
 
-	if (code == EEXIST) {
-		snprintf(error, error_size, "'%s' already exists; add --force to replace it", path);
-		return -1;
-	}
+	if (code == EEXIST)
+		return output_exists_error(path, error, error_size);
 	if (code != 0) {
 		snprintf(error, error_size, "cannot write '%s': %s", path, strerror(code));
 		return -1;
@@ -213,4 +217,16 @@ int output_write(const struct output_target *target, const char *data, size_t le
 	if (output_is_stdout(target))
 		return output_write_stdout(data, length, error, error_size);
 	return output_write_file(target, data, length, error, error_size);
+}
+
+/* Exported function, documented in include/output.h */
+int output_check_target(const struct output_target *target, char *error, size_t error_size)
+{
+	struct stat st;
+
+	if (output_is_stdout(target) || target->force)
+		return 0;
+	if (lstat(target->path, &st) == 0)
+		return output_exists_error(target->path, error, error_size);
+	return 0;
 }
