@@ -673,14 +673,26 @@ static enum options_result default_domains(struct gen_parse *parse)
 	return OPTIONS_OK;
 }
 
-static void default_registry(struct gen_parse *parse)
+static enum options_result default_registry(struct gen_parse *parse)
 {
 	struct gen_options *options = parse->options;
 	char host[VALIDATE_HOST_NAME_MAX + 1];
 
 	default_string(&options->gcp_region, DEFAULT_GCP_REGION);
-	if (options->registry_repository == NULL)
+	if (options->registry_repository == NULL) {
+		char reason[256];
+
 		options->registry_repository = format_string("%s-registry", options->hub);
+		/* A long hub name makes a default that the option itself rejects. */
+		if (options->registry == REGISTRY_GAR &&
+		    !validate_dns_label(options->registry_repository, reason, sizeof reason)) {
+			options_print_error(parse->err,
+					    "the default --registry-repository '%s' (the hub name and "
+					    "'-registry') %s; give --registry-repository NAME",
+					    options->registry_repository, reason);
+			return OPTIONS_USAGE;
+		}
+	}
 
 	if (options->image_prefix == NULL && options->registry == REGISTRY_QUAY)
 		options->image_prefix = format_string("%s/%s/%s-%s-", QUAY_HOST, QUAY_ORGANISATION,
@@ -705,6 +717,7 @@ static void default_registry(struct gen_parse *parse)
 
 	default_string(&options->registry_username,
 		       options->registry == REGISTRY_GAR ? GAR_USERNAME : QUAY_USERNAME);
+	return OPTIONS_OK;
 }
 
 static enum options_result apply_defaults(struct gen_parse *parse)
@@ -712,7 +725,8 @@ static enum options_result apply_defaults(struct gen_parse *parse)
 	struct gen_options *options = parse->options;
 
 	default_string(&options->hub, DEFAULT_HUB);
-	default_registry(parse);
+	if (default_registry(parse) != OPTIONS_OK)
+		return OPTIONS_USAGE;
 	if (parse->command != GEN_VALUES)
 		return OPTIONS_OK;
 

@@ -135,6 +135,12 @@ static const struct error_case values_errors[] = {
 	{{"values", "--cluster", "opensci", "--aws", "--auth", "--cors", "*", NULL},
 	 "binderhub-gen: error: --cors applies only to hubs without login, because JupyterHub "
 	 "ignores cors_allow_origin when users log in; drop --cors or use --no-auth\n"},
+	{{"values", "--cluster", "opensci", "--gcp", "--gcp-project", "my-proj-1", "--hub",
+	  "hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh", NULL},
+	 "binderhub-gen: error: the default --registry-repository "
+	 "'hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh-registry' (the hub name and "
+	 "'-registry') is 69 characters long, over the maximum of 63; give --registry-repository "
+	 "NAME\n"},
 	{{"values", "--cluster", "opensci", "--aws", "--set", "a.b", NULL}, NULL},
 	{{"values", "--cluster", "opensci", "--aws", "--registry", "quay", "--image-prefix",
 	  "us-central1-docker.pkg.dev/p/r/", NULL},
