@@ -315,8 +315,10 @@ static void test_effective_alias_value_resolved(void **state)
 	assert_non_null(password);
 	assert_int_equal(password->kind, NODE_SCALAR);
 	assert_string_equal(password->as.scalar.value, "hunter2");
-	/* The copy points at the text of the value, where the anchor is. */
-	assert_int_equal(password->mark.line, 1);
+	/* The copy points at the alias, the key the user would edit, not at
+	 * the anchor that contains the text. */
+	assert_int_equal(password->mark.line, 5);
+	assert_int_equal(password->mark.column, 17);
 	effective_release(&effective);
 }
 

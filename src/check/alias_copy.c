@@ -18,6 +18,7 @@ static struct node *copy_shell(struct tree_doc *doc, const struct node *node)
 
 struct node *alias_copy_resolved(struct tree_doc *doc, const struct node *node, size_t *budget)
 {
+	const struct node *written = node;
 	struct node *copy;
 
 	node = tree_resolve(node);
@@ -25,7 +26,9 @@ struct node *alias_copy_resolved(struct tree_doc *doc, const struct node *node, 
 		return NULL;
 	(*budget)--;
 	copy = copy_shell(doc, node);
-	copy->mark = node->mark;
+	/* An alias's value is reported where the alias is written, which is
+	 * the line to edit, not at its anchor. */
+	copy->mark = written->mark;
 	copy->end_line = node->end_line;
 	copy->tag = node->tag ? arena_strdup(&doc->arena, node->tag) : NULL;
 
