@@ -36,7 +36,8 @@
 
 /* What check prints for broken.yaml, whose flow list never closes. */
 #define BROKEN_PROBLEM "while parsing a flow sequence: did not find expected ',' or ']'"
-#define BROKEN_ERROR "binderhub-gen: error: broken.yaml:3:1: " BROKEN_PROBLEM "\n"
+#define BROKEN_ERROR                                                                           \
+	"binderhub-gen: error: broken.yaml:3:1: " BROKEN_PROBLEM "; fix the YAML syntax there\n"
 #define BROKEN_MESSAGE                                                                         \
 	"invalid YAML: " BROKEN_PROBLEM "; fix the YAML syntax at this line ('yamllint "        \
 	"broken.yaml' shows more); nothing else was checked, because helm layers all of the "   \
@@ -511,7 +512,7 @@ static void test_cmd_check_missing_file(void **state)
 
 	(void)state;
 	assert_usage_error(argv, "binderhub-gen: error: missing.yaml: cannot open: No such file or "
-				 "directory\n");
+				 "directory; check the path and its permissions\n");
 }
 
 static void test_cmd_check_unparsable_file(void **state)
@@ -519,8 +520,7 @@ static void test_cmd_check_unparsable_file(void **state)
 	const char *argv[] = {"check", "broken.yaml", NULL};
 
 	(void)state;
-	assert_usage_error(argv, "binderhub-gen: error: broken.yaml:3:1: while parsing a flow "
-				 "sequence: did not find expected ',' or ']'\n");
+	assert_usage_error(argv, BROKEN_ERROR);
 }
 
 /* ---- a file that does not load: exit status 2 and a report ---- */
@@ -638,7 +638,7 @@ static void test_cmd_check_unreadable_file_json(void **state)
 	run_check(argv, NULL, &result);
 	assert_int_equal(result.status, 2);
 	assert_string_equal(result.err, "binderhub-gen: error: missing.yaml: cannot open: No such "
-					"file or directory\n");
+					"file or directory; check the path and its permissions\n");
 	doc = parse_report(result.out, result.out_length);
 	assert_int_equal(count_at(doc->root, "findings"), 1);
 	finding = item_at(doc->root, "findings", 0);
@@ -664,7 +664,8 @@ static void test_cmd_check_unparsable_stdin_github(void **state)
 	(void)state;
 	assert_int_equal(cli_run(argv, "jupyterhub: [1, 2\n", NULL, FIXTURES, &result), 0);
 	assert_int_equal(result.status, 2);
-	assert_string_equal(result.err, "binderhub-gen: error: stdin:2:1: " BROKEN_PROBLEM "\n");
+	assert_string_equal(result.err, "binderhub-gen: error: stdin:2:1: " BROKEN_PROBLEM
+					"; fix the YAML syntax there\n");
 	assert_string_equal(result.out, "::error file=stdin,line=2,col=1,title=BH007 "
 					"values-file-parses::invalid YAML: " BROKEN_PROBLEM "; fix "
 					"the YAML syntax at this line; nothing else was checked, "
@@ -727,7 +728,7 @@ static void test_cmd_check_missing_chart_values(void **state)
 
 	(void)state;
 	assert_usage_error(argv, "binderhub-gen: error: missing.yaml: cannot open: No such file or "
-				 "directory\n");
+				 "directory; check the path and its permissions\n");
 }
 
 static void test_cmd_check_stdin_twice(void **state)

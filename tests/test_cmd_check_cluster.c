@@ -45,7 +45,7 @@
 
 #define CRACKED_ERROR                                                                          \
 	"binderhub-gen: error: " CRACKED ":7:6: while parsing a block mapping: did not find "    \
-	"expected key\n"
+	"expected key; fix the YAML syntax there\n"
 #define CRACKED_MESSAGE                                                                        \
 	"invalid YAML: while parsing a block mapping: did not find expected key; fix the YAML "  \
 	"syntax at this line ('yamllint " CRACKED "' shows more); nothing else of hub "          \
@@ -846,7 +846,7 @@ static void test_cmd_check_cluster_missing_deployer_values(void **state)
 
 	(void)state;
 	assert_usage_error(argv, "binderhub-gen: error: rendered/missing.yaml: cannot open: No such "
-				 "file or directory\n");
+				 "file or directory; check the path and its permissions\n");
 }
 
 /* ---- options that do not go together: exit status 2 ---- */

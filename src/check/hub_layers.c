@@ -13,7 +13,13 @@ static void print_load_error(const struct load_error *err)
 	char message[1024];
 
 	load_error_format(err, message, sizeof(message));
-	fprintf(stderr, "binderhub-gen: error: %s\n", message);
+	if (err->status == LOAD_ERR_SYNTAX)
+		fprintf(stderr, "binderhub-gen: error: %s; fix the YAML syntax there\n", message);
+	else if (err->status == LOAD_ERR_IO)
+		fprintf(stderr, "binderhub-gen: error: %s; check the path and its permissions\n",
+			message);
+	else
+		fprintf(stderr, "binderhub-gen: error: %s\n", message);
 }
 
 const char *hub_layers_find_chart_values(const struct check_request *request, const char *near,
