@@ -102,6 +102,10 @@ static const struct value_kind host_name_kind = {
 	validate_host_name,
 	"give a lower-case host name such as 'binder.example.org', without scheme, port or path",
 };
+static const struct value_kind domain_suffix_kind = {
+	validate_host_name,
+	"give a lower-case parent domain such as '2i2c.cloud', without scheme, port or path",
+};
 static const struct value_kind quantity_kind = {
 	validate_quantity,
 	"give a Kubernetes quantity such as 15Gi, 500Mi or 20G",
@@ -341,7 +345,7 @@ enum options_result options_gen_handle_option(void *context, const struct option
 	case OPTION_JUPYTERHUB_DOMAIN:
 		return store_checked(parse, &options->jupyterhub_domain, given, value, &host_name_kind);
 	case OPTION_DOMAIN_SUFFIX:
-		return store_checked(parse, &options->domain_suffix, given, value, &host_name_kind);
+		return store_checked(parse, &options->domain_suffix, given, value, &domain_suffix_kind);
 	case OPTION_NO_LAUNCH_LOGS:
 		options->launch_logs = false;
 		return OPTIONS_OK;

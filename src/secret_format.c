@@ -21,14 +21,14 @@ bool secret_is_service_account_key(const struct secret *secret, char *reason,
 		goto done;
 	}
 	if (!tree_scalar_equals(tree_mapping_get(doc->root, "type"), "service_account")) {
-		snprintf(reason, reason_size, "has no \"type\": \"service_account\"");
+		snprintf(reason, reason_size, "has no 'type' of 'service_account'");
 		goto done;
 	}
 	for (size_t i = 0; i < sizeof(required) / sizeof(required[0]); i++) {
 		const struct node *value = tree_mapping_get(doc->root, required[i]);
 
 		if (!value || value->kind != NODE_SCALAR || value->as.scalar.length == 0) {
-			snprintf(reason, reason_size, "has no \"%s\"", required[i]);
+			snprintf(reason, reason_size, "has no '%s'", required[i]);
 			goto done;
 		}
 	}

@@ -379,8 +379,8 @@ static void test_cli_secrets_golden_and_mode(void **state)
 	assert_int_equal(cli_run(bad_key, "{\"type\": \"authorized_user\"}", NULL, NULL, &result),
 			 0);
 	assert_int_equal(result.status, 2);
-	assert_string_equal(result.err, "binderhub-gen: error: the launch-logs key has no \"type\": "
-					"\"service_account\"; give the JSON key of 2i2c's service "
+	assert_string_equal(result.err, "binderhub-gen: error: the launch-logs key has no 'type' of "
+					"'service_account'; give the JSON key of 2i2c's service "
 					"account for launch events, because BinderHub exits at start-up "
 					"without a valid one\n");
 	cli_result_release(&result);

@@ -921,8 +921,8 @@ static const struct invalid_case invalid_cases[] = {
 	 "path"},
 	{GEN_VALUES, "--domain-suffix", "cloud",
 	 "invalid value 'cloud' for option '--domain-suffix': is a single label, but a host name "
-	 "needs at least two, as in 'hub.example.org'; give a lower-case host name such as "
-	 "'binder.example.org', without scheme, port or path"},
+	 "needs at least two, as in 'hub.example.org'; give a lower-case parent domain such as "
+	 "'2i2c.cloud', without scheme, port or path"},
 	{GEN_VALUES, "--instance-type", "r5 xlarge",
 	 "invalid value 'r5 xlarge' for option '--instance-type': contains a space; give the instance "
 	 "type as the cloud names it, such as n2-highmem-4 or r5.xlarge (at most 63 letters, digits, "
