@@ -111,11 +111,7 @@ enum load_status effective_add_layer(struct effective *effective, struct tree_do
 	return LOAD_OK;
 }
 
-/*
- * The name load_file() gives path, as a string that outlives the load.  A
- * failed load_file() leaves err->mark.file pointing into the document it
- * freed, so callers put this name there instead.
- */
+/* The name load_file() gives path, as a string that outlives the load. */
 static const char *file_name(const char *path)
 {
 	return strcmp(path, "-") == 0 ? "stdin" : path;

@@ -489,9 +489,6 @@ int cluster_parse(const char *text, size_t length, const char *name, struct clus
 		char where[768];
 		char *semicolon;
 
-		/* NOTE: load_buffer() leaves mark.file pointing into the document
-		 * it freed after a parse error, so the name is put back here. */
-		load_error.mark.file = name;
 		/* The loader's own advice is written for values files. */
 		semicolon = strstr(load_error.message, "; ");
 		if (semicolon)
