@@ -86,6 +86,81 @@ static void test_cli_values_golden(void **state)
 	}
 }
 
+/*
+ * Every auth mode x provider x registry has a golden file.  The optional
+ * features rotate over the 18 cases, so each appears with every auth mode
+ * and provider.
+ */
+static void test_cli_values_golden_matrix(void **state)
+{
+	static const char *const auths[] = {"none", "github", "cilogon"};
+	static const char *const providers[] = {"gcp", "aws", "azure"};
+	static const char *const registries[] = {"gar", "quay"};
+	size_t index = 0;
+
+	(void)state;
+	for (size_t a = 0; a < 3; a++)
+		for (size_t p = 0; p < 3; p++)
+			for (size_t r = 0; r < 2; r++, index++) {
+				const char *args[MAX_ARGS];
+				char auth[32], provider[32], registry[32], name[96];
+				struct cli_result result;
+				size_t n = 0;
+				char *path;
+
+				snprintf(auth, sizeof(auth), a == 0 ? "--no-auth" : "--auth=%s",
+					 auths[a]);
+				snprintf(provider, sizeof(provider), "--%s", providers[p]);
+				snprintf(registry, sizeof(registry), "--registry=%s", registries[r]);
+				snprintf(name, sizeof(name), "matrix-%s-%s-%s", auths[a], providers[p],
+					 registries[r]);
+				args[n++] = "values";
+				args[n++] = "--cluster";
+				args[n++] = "matrix";
+				args[n++] = auth;
+				args[n++] = provider;
+				args[n++] = registry;
+				if (p == 2) {
+					args[n++] = "--instance-type";
+					args[n++] = "Standard_E8s_v5";
+				}
+				if (r == 0) {
+					args[n++] = "--gcp-project";
+					args[n++] = "matrix-project-1";
+				}
+				if (index % 2 == 0 && a == 0) {
+					args[n++] = "--cors";
+					args[n++] = "*";
+				}
+				if (index % 2 == 0 && a != 0) {
+					args[n++] = "--org-name=Example";
+					args[n++] = "--org-logo-url=https://example.org/logo.png";
+					args[n++] = "--org-url=https://example.org";
+					args[n++] = "--funded-by-name=Example Fund";
+					args[n++] = "--funded-by-url=https://example.org/fund";
+				}
+				if (index % 3 != 1) {
+					args[n++] = "--allowed-spec";
+					args[n++] = "^example-org/.*";
+				}
+				if (index % 4 == 1)
+					args[n++] = "--no-launch-logs";
+				if (index % 5 == 2) {
+					args[n++] = "--set";
+					args[n++] = "jupyterhub.singleuser.memory.limit=4G";
+				}
+				args[n] = NULL;
+
+				path = golden_path("values", name);
+				assert_int_equal(cli_run(args, NULL, NULL, NULL, &result), 0);
+				if (result.status != 0)
+					fail_msg("%s: exit %d: %s", name, result.status, result.err);
+				fixture_assert_golden(result.out, result.out_length, path);
+				free(path);
+				cli_result_release(&result);
+			}
+}
+
 static void test_cli_values_output_is_deterministic(void **state)
 {
 	struct cli_result first, second;
@@ -405,6 +480,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cli_values_golden),
+		cmocka_unit_test(test_cli_values_golden_matrix),
 		cmocka_unit_test(test_cli_values_output_is_deterministic),
 		cmocka_unit_test(test_cli_values_warns_open_builds),
 		cmocka_unit_test(test_cli_errors_exit_2_with_one_message),
