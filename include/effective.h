@@ -77,11 +77,12 @@ enum load_status effective_add_layer(struct effective *effective, struct tree_do
 				     struct load_error *err);
 
 /**
- * Add doc as the first layer and mark it emulated: the deployer's own layer
- * that binderhub-gen builds (include/deployer_layer.h) rather than a file
- * the user wrote, so that findings never point into it.  Call it before any
- * other layer is added, as the deployer passes its layer first.  Takes
- * ownership of doc and returns as effective_add_layer() does.
+ * Add doc as the next layer and mark it emulated: a layer that binderhub-gen
+ * builds rather than a file the user wrote, so that findings never point
+ * into it.  The deployer's own layer (include/deployer_layer.h) is added
+ * first, as the deployer passes it first; the generator's self-check adds
+ * the expected secret file last.  Takes ownership of doc and returns as
+ * effective_add_layer() does.
  */
 enum load_status effective_add_emulated_layer(struct effective *effective, struct tree_doc *doc,
 					      struct load_error *err);

@@ -167,7 +167,8 @@ bool tree_is_false(const struct node *node);
 
 /**
  * True when text, written as a plain scalar, would not read back as the same
- * string (it would be a null, boolean or number in YAML 1.1 or YAML 1.2).
+ * string (it would be a null, boolean or number in YAML 1.1 or YAML 1.2, or
+ * the merge key "<<" or the value key "=").
  */
 bool tree_plain_text_is_ambiguous(const char *text);
 

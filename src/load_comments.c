@@ -19,12 +19,26 @@ struct source_lines {
 	size_t count;
 };
 
+/*
+ * Length of the line break at text[i]: 2 for CRLF, 1 for a lone LF or CR,
+ * as libyaml counts lines, else 0.  The second byte of a CRLF is not a
+ * break of its own.
+ */
+static size_t line_break_at(const char *text, size_t length, size_t i)
+{
+	if (text[i] == '\r')
+		return i + 1 < length && text[i + 1] == '\n' ? 2 : 1;
+	if (text[i] == '\n')
+		return i > 0 && text[i - 1] == '\r' ? 0 : 1;
+	return 0;
+}
+
 static void lines_split(struct source_lines *lines, const char *text, size_t length)
 {
 	size_t count = 1;
 
 	for (size_t i = 0; i < length; i++)
-		if (text[i] == '\n')
+		if (line_break_at(text, length, i))
 			count++;
 	lines->starts = calloc(count + 1, sizeof(*lines->starts));
 	lines->lengths = calloc(count + 1, sizeof(*lines->lengths));
@@ -38,12 +52,12 @@ static void lines_split(struct source_lines *lines, const char *text, size_t len
 	size_t number = 1;
 
 	for (size_t i = 0; i <= length; i++) {
-		if (i == length || text[i] == '\n') {
+		size_t line_break = i == length ? 1 : line_break_at(text, length, i);
+
+		if (line_break) {
 			size_t line_length = (size_t)(text + i - start);
 			size_t indent = 0;
 
-			if (line_length && start[line_length - 1] == '\r')
-				line_length--;
 			while (indent < line_length && (start[indent] == ' ' || start[indent] == '\t'))
 				indent++;
 			lines->starts[number] = start + indent;
@@ -54,7 +68,8 @@ static void lines_split(struct source_lines *lines, const char *text, size_t len
 				lines->kinds[number] = LINE_COMMENT;
 			else
 				lines->kinds[number] = LINE_OTHER;
-			start = text + i + 1;
+			start = text + i + line_break;
+			i += line_break - 1;
 			number++;
 		}
 	}

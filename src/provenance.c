@@ -5,6 +5,20 @@
 
 #include "text_buffer.h"
 
+/* Bytes of the YAML line break at text (LF, CR, NEL, LS, PS), or 0. */
+static size_t yaml_line_break_length(const char *text)
+{
+	const unsigned char *c = (const unsigned char *)text;
+
+	if (c[0] == '\n' || c[0] == '\r')
+		return 1;
+	if (c[0] == 0xc2 && c[1] == 0x85)
+		return 2;
+	if (c[0] == 0xe2 && c[1] == 0x80 && (c[2] == 0xa8 || c[2] == 0xa9))
+		return 3;
+	return 0;
+}
+
 static void append_quoted(struct text_buffer *buffer, const char *arg)
 {
 	static const char safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
@@ -18,12 +32,18 @@ static void append_quoted(struct text_buffer *buffer, const char *arg)
 	 * itself, which is written as '\''. */
 	text_buffer_append(buffer, "'", 1);
 	for (const char *c = arg; *c; c++) {
-		if (*c == '\'')
-			text_buffer_append(buffer, "'\\''", 4);
-		else if (*c == '\n')
+		size_t line_break = yaml_line_break_length(c);
+
+		if (line_break) {
+			/* A line break would end the comment and turn the rest of
+			 * the argument into YAML, so it becomes a space. */
 			text_buffer_append(buffer, " ", 1);
-		else
+			c += line_break - 1;
+		} else if (*c == '\'') {
+			text_buffer_append(buffer, "'\\''", 4);
+		} else {
 			text_buffer_append(buffer, c, 1);
+		}
 	}
 	text_buffer_append(buffer, "'", 1);
 }

@@ -299,6 +299,9 @@ bool tree_is_false(const struct node *node)
 
 bool tree_plain_text_is_ambiguous(const char *text)
 {
+	/* "<<" is a merge key and "=" the YAML 1.1 value key when plain. */
+	if (strcmp(text, "<<") == 0 || strcmp(text, "=") == 0)
+		return true;
 	return text_in(text, null_words) || text_in(text, true_words) ||
 	       text_in(text, false_words) || resolve_matches(PATTERN_INT_11, text) ||
 	       resolve_matches(PATTERN_FLOAT_11, text) || resolve_matches(PATTERN_NUMBER_12, text);

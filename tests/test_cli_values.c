@@ -18,6 +18,7 @@
 
 #include "cli.h"
 #include "fixture.h"
+#include "load.h"
 
 #define MAX_ARGS 48
 
@@ -159,6 +160,34 @@ static void test_cli_values_golden_matrix(void **state)
 				free(path);
 				cli_result_release(&result);
 			}
+}
+
+static void test_cli_values_header_keeps_line_breaks_out(void **state)
+{
+	/* CR, NEL and LS end a YAML comment line, so an argument holding one
+	 * must not turn into keys of the file. */
+	static const char *const values[] = {"a\rinjected: true", "a\xc2\x85injected: true",
+					     "a\xe2\x80\xa8injected: true"};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		char set[96];
+		const char *args[] = {"values", "--cluster", "opensci", "--aws", "--allowed-spec",
+				      "^a/.*", "--set-string", set, NULL};
+		struct tree_doc *doc = NULL;
+		struct load_error err;
+		struct cli_result result;
+
+		snprintf(set, sizeof(set), "jupyterhub.custom.note=%s", values[i]);
+		assert_int_equal(cli_run(args, NULL, NULL, NULL, &result), 0);
+		assert_int_equal(result.status, 0);
+		assert_int_equal(load_buffer(result.out, result.out_length, "out", NULL, &doc, &err),
+				 LOAD_OK);
+		assert_null(tree_mapping_get(doc->root, "injected"));
+		assert_int_equal(doc->root->as.mapping.count, 3);
+		tree_doc_free(doc);
+		cli_result_release(&result);
+	}
 }
 
 static void test_cli_values_output_is_deterministic(void **state)
@@ -481,6 +510,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cli_values_golden),
 		cmocka_unit_test(test_cli_values_golden_matrix),
+		cmocka_unit_test(test_cli_values_header_keeps_line_breaks_out),
 		cmocka_unit_test(test_cli_values_output_is_deterministic),
 		cmocka_unit_test(test_cli_values_warns_open_builds),
 		cmocka_unit_test(test_cli_errors_exit_2_with_one_message),

@@ -52,6 +52,8 @@ static void test_emit_quotes_only_when_needed(void **state)
 	(void)state;
 	expect_emitted("a: \"null\"\nb: \"yes\"\nc: \"15\"\nd: \"*\"\ne: \"plain\"\nf: true\ng: 15\n",
 		       "a: 'null'\nb: 'yes'\nc: '15'\nd: '*'\ne: plain\nf: true\ng: 15\n", false);
+	/* A quoted "<<" key is a string, not a merge key. */
+	expect_emitted("v: {\"<<\": 1, b: 2}\n", "v:\n  '<<': 1\n  b: 2\n", false);
 }
 
 static void test_emit_null_as_bare_key(void **state)

@@ -173,6 +173,23 @@ static void test_load_comments_attached(void **state)
 	tree_doc_free(doc);
 }
 
+static void test_load_comments_with_cr_line_ends(void **state)
+{
+	static const char *const texts[] = {"a: 1\r# about b\rb: 2\r",
+					    "a: 1\r\n# about b\r\nb: 2\r\n"};
+	struct load_options options = {.keep_comments = true};
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		struct tree_doc *doc = NULL;
+		struct load_error err;
+
+		assert_int_equal(load_text(texts[i], &options, &doc, &err), LOAD_OK);
+		assert_string_equal(tree_mapping_find(doc->root, "b")->key->comment, "# about b");
+		tree_doc_free(doc);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -187,6 +204,7 @@ int main(void)
 		cmocka_unit_test(test_load_empty_document),
 		cmocka_unit_test(test_load_missing_file),
 		cmocka_unit_test(test_load_comments_attached),
+		cmocka_unit_test(test_load_comments_with_cr_line_ends),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -143,13 +143,16 @@ enum load_status effective_load_layer(struct effective *effective, const char *p
 }
 
 /* Give every node of the defaults the defaults' name as its file, the
- * mark that check_from_defaults() looks for.  Aliases are skipped: their
- * targets are renamed where they are defined. */
+ * mark that check_from_defaults() looks for. */
 static void rename_marks(struct node *node, const char *name)
 {
-	if (!node || node->kind == NODE_ALIAS)
+	if (!node)
 		return;
+	/* An alias is renamed too, because a copy of its value takes the
+	 * alias's mark; its target is renamed where it is defined. */
 	node->mark.file = name;
+	if (node->kind == NODE_ALIAS)
+		return;
 	if (node->kind == NODE_SEQUENCE) {
 		for (size_t i = 0; i < node->as.sequence.count; i++)
 			rename_marks(node->as.sequence.items[i], name);
