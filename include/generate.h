@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "options.h"
+#include "output.h"
 #include "secret.h"
 #include "tree.h"
 
@@ -48,5 +49,15 @@ enum generate_status generate_secrets(const struct gen_options *options,
 				      const struct secret *registry_password,
 				      const struct secret *launch_logs_key, struct tree_doc **out,
 				      char *error, size_t error_size);
+
+/**
+ * Parse the options of `values` or `secrets` and fill target from them.
+ * Returns -1 when the command should go on, else the exit status to return
+ * at once: 0 after --help or --version, 2 after a usage error or when the
+ * output file exists without --force, refused before any work is done (and
+ * before any secret is read).  options is released in the second case.
+ */
+int generate_start(enum gen_command command, int argc, char **argv, struct gen_options *options,
+		   struct output_target *target);
 
 #endif

@@ -72,27 +72,10 @@ int cmd_secrets(int argc, char **argv)
 	char error[1024];
 	int status = EXIT_USAGE;
 
-	switch (options_parse_gen(GEN_SECRETS, argc, argv, &options, stdout, stderr)) {
-	case OPTIONS_OK:
-		break;
-	case OPTIONS_DONE:
-		gen_options_release(&options);
-		return EXIT_OK;
-	case OPTIONS_USAGE:
-	default:
-		gen_options_release(&options);
-		return EXIT_USAGE;
-	}
-
-	/* Refuse an existing file before any work, and before reading secrets. */
-	target.path = options.output;
-	target.force = options.force;
-	target.mode = OUTPUT_MODE_SECRETS;
-	if (output_check_target(&target, error, sizeof(error))) {
-		fprintf(stderr, "binderhub-gen: error: %s\n", error);
-		gen_options_release(&options);
-		return EXIT_USAGE;
-	}
+	status = generate_start(GEN_SECRETS, argc, argv, &options, &target);
+	if (status >= 0)
+		return status;
+	status = EXIT_USAGE;
 
 	if (read_secrets(&options, &password, &key, &have_key, error, sizeof(error))) {
 		fprintf(stderr, "binderhub-gen: error: %s\n", error);

@@ -22,27 +22,10 @@ int cmd_values(int argc, char **argv)
 	size_t length = 0;
 	int status = EXIT_USAGE;
 
-	switch (options_parse_gen(GEN_VALUES, argc, argv, &options, stdout, stderr)) {
-	case OPTIONS_OK:
-		break;
-	case OPTIONS_DONE:
-		gen_options_release(&options);
-		return EXIT_OK;
-	case OPTIONS_USAGE:
-	default:
-		gen_options_release(&options);
-		return EXIT_USAGE;
-	}
-
-	/* Refuse an existing file before any work, and before reading secrets. */
-	target.path = options.output;
-	target.force = options.force;
-	target.mode = OUTPUT_MODE_VALUES;
-	if (output_check_target(&target, error, sizeof(error))) {
-		fprintf(stderr, "binderhub-gen: error: %s\n", error);
-		gen_options_release(&options);
-		return EXIT_USAGE;
-	}
+	status = generate_start(GEN_VALUES, argc, argv, &options, &target);
+	if (status >= 0)
+		return status;
+	status = EXIT_USAGE;
 
 	if (generate_values(&options, &doc, error, sizeof(error)) != GENERATE_OK) {
 		fprintf(stderr, "binderhub-gen: error: %s\n", error);
