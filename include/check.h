@@ -1,5 +1,5 @@
 /*
- * What a rule sees and how it reports.
+ * The input of a rule and the functions it reports through.
  *
  * The checker reads the user's layers, merges them as helm does and
  * coalesces them onto the chart defaults (include/effective.h).  Each rule
@@ -134,7 +134,7 @@ void check_report(const struct rule_context *ctx, enum rule_id rule, const struc
 /**
  * Report that something at path is missing.  The finding points at the null
  * that deleted it when a user layer did, else at the nearest existing parent
- * key in a user layer, else has no line.  The message should say which key to
+ * key in a user layer, else has no line.  The message should name the key to
  * add, e.g. "missing binderhub-service.config.BinderHub.base_url; set it to '/'".
  */
 void check_report_missing(const struct rule_context *ctx, enum rule_id rule, const char *path,

@@ -130,7 +130,7 @@ char *effective_join_path(const char *parent_path, const char *key);
 
 /**
  * Return the basehub revision that the built-in chart defaults come from
- * (e.g. "9ad7cd0fc"), malloc'ed, or NULL when the header does not say.
+ * (e.g. "9ad7cd0fc"), malloc'ed, or NULL when the header does not name one.
  */
 char *effective_builtin_revision(void);
 

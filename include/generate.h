@@ -35,14 +35,14 @@ void generate_secrets_fragments(const struct gen_options *options, struct fragme
 
 /**
  * Build the values document.  On success *out is a new document whose root is
- * ready to emit; on failure *out is untouched and error says what to change.
+ * ready to emit; on failure *out is untouched and error describes what to change.
  */
 enum generate_status generate_values(const struct gen_options *options, struct tree_doc **out,
 				     char *error, size_t error_size);
 
 /**
  * Build the secret document.  launch_logs_key may be NULL when launch logs
- * are off.  The document holds copies of the secrets: free it with
+ * are off.  The document contains copies of the secrets, so free it with
  * tree_doc_free_wiped().
  */
 enum generate_status generate_secrets(const struct gen_options *options,

@@ -151,7 +151,7 @@ struct options_streams {
  * reads the replies from stdin.  Otherwise prints one message that lists
  * every missing option.
  *
- * \param[out] out  Zeroed first; holds owned values only on OPTIONS_OK.
+ * \param[out] out  Zeroed first; contains owned values only on OPTIONS_OK.
  *                  gen_options_release() is safe to call in every case.
  * \return OPTIONS_OK, OPTIONS_DONE or OPTIONS_USAGE.
  */

@@ -55,7 +55,7 @@ int report_color_parse(const char *text, enum color_mode *out);
 bool report_use_color(enum color_mode mode, bool is_terminal, const char *no_color,
 		      const char *term);
 
-/** What a run of check covers. */
+/** Extent of a check run: one hub, a cluster's hubs, or a checkout's. */
 enum report_scope {
 	REPORT_SCOPE_ONE_HUB,  /**< Files given as arguments, or --hub. */
 	REPORT_SCOPE_CLUSTER,  /**< --all-hubs: the hubs of one cluster.yaml. */
@@ -74,7 +74,7 @@ struct report_summary {
 	/** Exit status of the run, recorded in the SARIF invocation, which reports
 	 * executionSuccessful false from 2 (EXIT_USAGE) up. */
 	int exit_status;
-	/** What the run checked.  For the hubs of a cluster.yaml or checkout the
+	/** Extent of the run.  For the hubs of a cluster.yaml or checkout the
 	 * text format writes each hub's part, a line per hub and the total. */
 	enum report_scope scope;
 };
@@ -126,9 +126,9 @@ int report_write_with_catalogue(FILE *out, enum report_format format,
 /**
  * Write the findings of hub_count hubs to out in format, as report_write()
  * does for one. A finding equal (findings_compare()) to a finding of an
- * earlier hub, such as one in a file that several hubs layer, is written once
- * by the github and sarif formats and counted once in every summary, while
- * json lists it for each hub with the hub's name. summary may not be NULL.
+ * earlier hub can come from a file that several hubs layer. The github and
+ * sarif formats write it once and every summary counts it once, but json
+ * lists it for each hub with the hub's name. summary may not be NULL.
  * Returns as report_write() does.
  */
 int report_write_hubs(FILE *out, enum report_format format, const struct report_hub *hubs,

@@ -255,9 +255,9 @@ static void print_hub_line(FILE *out, const char *cluster_name, const char *hub_
 
 /*
  * Keep result for the report, taking ownership of it.  The text format
- * writes a line per hub into the report; the others keep standard output
- * one document (or annotations only), so the line goes to standard error.
- * cluster_name starts the line when not NULL.
+ * writes a line per hub into the report.  The other formats keep standard
+ * output one document (or annotations only), so the line goes to standard
+ * error.  cluster_name starts the line when not NULL.
  */
 static void batch_add(const struct check_request *request, struct hub_batch *batch,
 		      const char *cluster_name, struct hub_result *result)
@@ -361,7 +361,7 @@ static int batch_finish(const struct check_request *request, struct hub_batch *b
 			"binderhub-service or jupyterhub.custom.binderhubUI), so none was checked\n",
 			where);
 	/* The text and github formats write nothing for no hubs, as a run on
-	 * files writes nothing for no files; json and sarif always write the
+	 * files writes nothing for no files.  json and sarif always write the
 	 * one document that a script or upload step expects. */
 	if (batch->result_count > 0 || format == REPORT_JSON || format == REPORT_SARIF)
 		batch_raise_status(batch, hub_report_write(request, batch->results,

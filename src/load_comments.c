@@ -168,7 +168,7 @@ void load_attach_comments(struct tree_doc *doc, const char *text, size_t length)
 	lines_split(&lines, text, length);
 	lines_mark_scalar_text(&lines, doc->root);
 	/* A comment at the top of a file goes to the first key or item, which
-	 * the emitter writes first anyway; that way it survives merging. */
+	 * the emitter writes first anyway, so that it survives merging. */
 	if (doc->root->kind == NODE_SCALAR || doc->root->kind == NODE_ALIAS)
 		attach_comment(doc, &lines, doc->root);
 	attach_comments_below(doc, &lines, doc->root);

@@ -153,7 +153,7 @@ bool validate_host_name(const char *text, char *reason, size_t reason_size)
 	if (!check_host(text, strlen(text), false, reason, reason_size))
 		return false;
 	/* No top-level domain is all digits, so this is an IP address, which
-	 * cannot get the TLS certificate that the ingress asks for. */
+	 * cannot get the TLS certificate that the ingress requests. */
 	last_label = last_label ? last_label + 1 : text;
 	if (strspn(last_label, "0123456789") == strlen(last_label))
 		return fail(reason, reason_size, "is an IP address, not a host name");

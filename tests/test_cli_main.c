@@ -1,5 +1,5 @@
 /*
- * The options that src/main.c answers itself, before any subcommand: --help
+ * The options that src/main.c handles itself, before any subcommand: --help
  * and --version print to standard output and, like the subcommands, fail
  * with exit status 2 when that output cannot be written.
  */

@@ -338,7 +338,7 @@ static void test_cli_output_name_matches_kind(void **state)
 	cli_result_release(&result);
 }
 
-static void test_cli_values_refuses_overwrite(void **state)
+static void test_cli_values_rejects_overwrite(void **state)
 {
 	char *dir = fixture_temp_dir();
 	char *output = NULL;
@@ -515,7 +515,7 @@ int main(void)
 		cmocka_unit_test(test_cli_values_warns_open_builds),
 		cmocka_unit_test(test_cli_errors_exit_2_with_one_message),
 		cmocka_unit_test(test_cli_output_name_matches_kind),
-		cmocka_unit_test(test_cli_values_refuses_overwrite),
+		cmocka_unit_test(test_cli_values_rejects_overwrite),
 		cmocka_unit_test(test_cli_values_self_check_blocks_errors),
 		cmocka_unit_test(test_cli_secrets_golden_and_mode),
 	};

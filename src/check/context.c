@@ -272,8 +272,8 @@ static size_t deepest_key(const struct node *root, const char *path, struct mark
 }
 
 /*
- * Mark of the deepest key on path that a user layer writes; of equally deep
- * ones, the latest values file's, which is the file the user would edit.
+ * Mark of the deepest key on path that a user layer writes.  Of equally deep
+ * ones it is the latest values file's, because the user would edit that file.
  */
 static struct mark nearest_parent_mark(const struct rule_context *ctx, const char *path)
 {
